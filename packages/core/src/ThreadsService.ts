@@ -1,0 +1,226 @@
+/**
+ * The ChatKit threads service: list, stream, retrieve and delete threads, and list or stream their items.
+ *
+ * @since 0.1.0
+ */
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Stream from "effect/Stream"
+import type { ChatKitError } from "./ChatKitError.js"
+import { BadRequestError } from "./ChatKitError.js"
+import { paginate } from "./internal/paging.js"
+import { validate, validateThreadId } from "./internal/validation.js"
+import { ListItemsParams, ListThreadsParams } from "./ListParams.js"
+import type { Page } from "./Page.js"
+import type { Thread, ThreadDeleted } from "./Thread.js"
+import type { ThreadItem } from "./ThreadItem.js"
+
+/**
+ * The service tag. Provide it with the HTTP layer of `@effect-chatkit/http` in production, or with the
+ * in-memory fake of `@effect-chatkit/testing` in tests.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class ThreadsService extends Context.Tag("@effect-chatkit/core/ThreadsService")<
+  ThreadsService,
+  ThreadsService.Service
+>() {}
+
+/**
+ * @since 0.1.0
+ */
+export declare namespace ThreadsService {
+  /**
+   * @since 0.1.0
+   * @category models
+   */
+  export interface Service {
+    /** One page of threads, newest first unless `order: "asc"`. */
+    readonly list: (params?: ListThreadsParams) => Effect.Effect<Page<Thread>, ChatKitError>
+    /** Every thread from `params.after` on, fetching pages of `params.limit` as the stream is pulled. */
+    readonly stream: (params?: ListThreadsParams) => Stream.Stream<Thread, ChatKitError>
+    /** One thread by id. */
+    readonly retrieve: (threadId: string) => Effect.Effect<Thread, ChatKitError>
+    /** Deletes a thread with its items. */
+    readonly delete: (threadId: string) => Effect.Effect<ThreadDeleted, ChatKitError>
+    /** One page of a thread's items, newest first unless `order: "asc"`. */
+    readonly listItems: (threadId: string, params?: ListItemsParams) => Effect.Effect<Page<ThreadItem>, ChatKitError>
+    /** Every item of a thread from `params.after` on, fetching pages as the stream is pulled. */
+    readonly streamItems: (threadId: string, params?: ListItemsParams) => Stream.Stream<ThreadItem, ChatKitError>
+  }
+
+  /**
+   * The one-shot operations an implementation provides; `make` adds validation, spans and streams. They
+   * receive only valid parameters and non-empty thread ids.
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  export interface Operations {
+    readonly list: (params: ListThreadsParams) => Effect.Effect<Page<Thread>, ChatKitError>
+    readonly retrieve: (threadId: string) => Effect.Effect<Thread, ChatKitError>
+    readonly delete: (threadId: string) => Effect.Effect<ThreadDeleted, ChatKitError>
+    readonly listItems: (threadId: string, params: ListItemsParams) => Effect.Effect<Page<ThreadItem>, ChatKitError>
+  }
+}
+
+const validateThreadsParams = validate(ListThreadsParams)
+const validateItemsParams = validate(ListItemsParams)
+
+const streamLimitError = new BadRequestError({
+  message: "Invalid 'limit': a stream needs pages of at least 1 element, but got 0.",
+  type: "invalid_request_error",
+  code: "integer_below_min_value",
+  param: "limit"
+})
+
+const paramAttributes = (params: ListItemsParams & { readonly user?: string | undefined }) => ({
+  "chatkit.limit": params.limit,
+  "chatkit.order": params.order,
+  "chatkit.after": params.after,
+  "chatkit.before": params.before,
+  "chatkit.user": params.user
+})
+
+/**
+ * Builds the whole service from the four one-shot operations, so that every implementation validates and
+ * pages the same way:
+ *
+ * - parameters are checked before any operation runs: invalid ones, unknown keys and empty thread ids fail
+ *   with a `BadRequestError` naming the `param`;
+ * - `stream` and `streamItems` request `after = last_id` until `has_more` is false, follow empty pages that
+ *   still have a cursor, and fail with a `PaginationError` on a missing or repeated cursor;
+ * - each call runs in a span `ThreadsService.<operation>`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (operations: ThreadsService.Operations): ThreadsService.Service => {
+  const list = (params: ListThreadsParams = {}) =>
+    Effect.flatMap(validateThreadsParams(params), operations.list).pipe(
+      Effect.withSpan("ThreadsService.list", { attributes: paramAttributes(params) })
+    )
+
+  const listItems = (threadId: string, params: ListItemsParams = {}) =>
+    Effect.flatMap(
+      validateThreadId(threadId),
+      (id) => Effect.flatMap(validateItemsParams(params), (valid) => operations.listItems(id, valid))
+    ).pipe(
+      Effect.withSpan("ThreadsService.listItems", {
+        attributes: { "chatkit.thread_id": threadId, ...paramAttributes(params) }
+      })
+    )
+
+  const stream = (params: ListThreadsParams = {}) =>
+    Stream.unwrap(Effect.map(validateThreadsParams(params), (valid) =>
+      valid.limit === 0
+        ? Stream.fail(streamLimitError)
+        : paginate(valid.after, (after) =>
+          operations.list(after === undefined ? valid : { ...valid, after }).pipe(
+            Effect.withSpan("ThreadsService.list", { attributes: paramAttributes({ ...valid, after }) })
+          )))).pipe(Stream.withSpan("ThreadsService.stream", { attributes: paramAttributes(params) }))
+
+  const streamItems = (threadId: string, params: ListItemsParams = {}) =>
+    Stream.unwrap(Effect.map(
+      Effect.zip(validateThreadId(threadId), validateItemsParams(params)),
+      ([id, valid]) =>
+        valid.limit === 0
+          ? Stream.fail(streamLimitError)
+          : paginate(valid.after, (after) =>
+            operations.listItems(id, after === undefined ? valid : { ...valid, after }).pipe(
+              Effect.withSpan("ThreadsService.listItems", {
+                attributes: { "chatkit.thread_id": id, ...paramAttributes({ ...valid, after }) }
+              })
+            ))
+    )).pipe(
+      Stream.withSpan("ThreadsService.streamItems", {
+        attributes: { "chatkit.thread_id": threadId, ...paramAttributes(params) }
+      })
+    )
+
+  return {
+    list,
+    stream,
+    retrieve: (threadId) =>
+      Effect.flatMap(validateThreadId(threadId), operations.retrieve).pipe(
+        Effect.withSpan("ThreadsService.retrieve", { attributes: { "chatkit.thread_id": threadId } })
+      ),
+    delete: (threadId) =>
+      Effect.flatMap(validateThreadId(threadId), operations.delete).pipe(
+        Effect.withSpan("ThreadsService.delete", { attributes: { "chatkit.thread_id": threadId } })
+      ),
+    listItems,
+    streamItems
+  }
+}
+
+/**
+ * One page of threads, from the `ThreadsService` in context.
+ *
+ * @since 0.1.0
+ * @category accessors
+ */
+export const list = (params?: ListThreadsParams): Effect.Effect<Page<Thread>, ChatKitError, ThreadsService> =>
+  Effect.flatMap(ThreadsService, (service) => service.list(params))
+
+/**
+ * Every thread, from the `ThreadsService` in context.
+ *
+ * @since 0.1.0
+ * @category accessors
+ */
+export const stream = (params?: ListThreadsParams): Stream.Stream<Thread, ChatKitError, ThreadsService> =>
+  Stream.unwrap(Effect.map(ThreadsService, (service) => service.stream(params)))
+
+/**
+ * One thread, from the `ThreadsService` in context.
+ *
+ * @since 0.1.0
+ * @category accessors
+ */
+export const retrieve = (threadId: string): Effect.Effect<Thread, ChatKitError, ThreadsService> =>
+  Effect.flatMap(ThreadsService, (service) => service.retrieve(threadId))
+
+/**
+ * Deletes a thread, through the `ThreadsService` in context.
+ *
+ * @since 0.1.0
+ * @category accessors
+ */
+const delete_ = (threadId: string): Effect.Effect<ThreadDeleted, ChatKitError, ThreadsService> =>
+  Effect.flatMap(ThreadsService, (service) => service.delete(threadId))
+
+export {
+  /**
+   * Deletes a thread, through the `ThreadsService` in context.
+   *
+   * @since 0.1.0
+   * @category accessors
+   */
+  delete_ as delete
+}
+
+/**
+ * One page of a thread's items, from the `ThreadsService` in context.
+ *
+ * @since 0.1.0
+ * @category accessors
+ */
+export const listItems = (
+  threadId: string,
+  params?: ListItemsParams
+): Effect.Effect<Page<ThreadItem>, ChatKitError, ThreadsService> =>
+  Effect.flatMap(ThreadsService, (service) => service.listItems(threadId, params))
+
+/**
+ * Every item of a thread, from the `ThreadsService` in context.
+ *
+ * @since 0.1.0
+ * @category accessors
+ */
+export const streamItems = (
+  threadId: string,
+  params?: ListItemsParams
+): Stream.Stream<ThreadItem, ChatKitError, ThreadsService> =>
+  Stream.unwrap(Effect.map(ThreadsService, (service) => service.streamItems(threadId, params)))

@@ -1,4 +1,13 @@
 /**
+ * Testing tools for effect-chatkit: a deterministic in-memory `ThreadsService`, fast-check arbitraries of
+ * the ChatKit models and store fixtures.
+ *
  * @since 0.1.0
  */
-export {}
+
+/**
+ * A deterministic in-memory `ThreadsService` with an admin handle to seed it and inject faults.
+ *
+ * @since 0.1.0
+ */
+export * as ThreadsFake from "./ThreadsFake.js"

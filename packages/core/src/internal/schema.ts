@@ -41,7 +41,9 @@ export const unknownVariant = (known: ReadonlyArray<string>, identifier: string)
     arbitrary: () => (fc) =>
       fc.record({
         type: Arbitrary.make(unknownType),
-        fields: fc.dictionary(fc.string().filter((key) => key !== "type"), fc.jsonValue(), { maxKeys: 4 })
+        fields: fc.dictionary(fc.string().filter((key) => key !== "type" && key !== "__proto__"), fc.jsonValue(), {
+          maxKeys: 4
+        })
       }).map(({ fields, type }): RawObject => ({ ...fields, type }))
   })
   const Decoded = Schema.Struct({

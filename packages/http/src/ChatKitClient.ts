@@ -1,0 +1,132 @@
+/**
+ * The production `ThreadsService`: OpenAI's ChatKit Threads REST API over `@effect/platform`'s `HttpClient`,
+ * sending what the official `openai` SDK sends and retrying as it does.
+ *
+ * Provide an `HttpClient` of your choice (undici on Node, fetch elsewhere):
+ *
+ * ```ts
+ * import { ChatKitClient } from "@effect-chatkit/http"
+ * import { ThreadsService } from "@effect-chatkit/core"
+ * import { NodeHttpClient, NodeRuntime } from "@effect/platform-node"
+ * import { Console, Effect, Layer, Stream } from "effect"
+ *
+ * // reads OPENAI_API_KEY, and OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_PROJECT_ID when set
+ * const ChatKitLive = ChatKitClient.layerConfig().pipe(Layer.provide(NodeHttpClient.layerUndici))
+ *
+ * const program = Effect.gen(function*() {
+ *   const threads = yield* ThreadsService.ThreadsService
+ *   const page = yield* threads.list({ limit: 10, order: "desc" })
+ *   yield* Console.log(`first page: ${page.data.length} threads, more: ${page.has_more}`)
+ *   // every thread of one user, fetched page by page as the stream is pulled
+ *   yield* threads.stream({ user: "user_123", limit: 100 }).pipe(
+ *     Stream.runForEach((thread) => Console.log(thread.id, thread.title))
+ *   )
+ * }).pipe(
+ *   Effect.catchTags({
+ *     NotFoundError: (error) => Console.error(`not found (request ${error.requestId})`),
+ *     RateLimitError: (error) => Console.error(error.message)
+ *   })
+ * )
+ *
+ * program.pipe(Effect.provide(ChatKitLive), NodeRuntime.runMain)
+ * ```
+ *
+ * @since 0.1.0
+ */
+import type * as ChatKitError from "@effect-chatkit/core/ChatKitError"
+import * as ThreadsService from "@effect-chatkit/core/ThreadsService"
+import type * as HttpClient from "@effect/platform/HttpClient"
+import type * as Config from "effect/Config"
+import type * as ConfigError from "effect/ConfigError"
+import type * as Duration from "effect/Duration"
+import type * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import type * as Redacted from "effect/Redacted"
+import type * as Schedule from "effect/Schedule"
+import * as internal from "./internal/client.js"
+
+/**
+ * How to reach the API.
+ *
+ * - `apiKey`: sent as `Authorization: Bearer …`; it appears in no error, log line or span.
+ * - `baseUrl`: default `https://api.openai.com/v1`; a trailing slash is fine.
+ * - `organization`, `project`: sent as `OpenAI-Organization` / `OpenAI-Project`, only when set.
+ * - `maxRetries`: retries after the first attempt, default 2 (anything but a non-negative integer means 2).
+ *   Retried: 408, 409, 429, 5xx, connection errors and timeouts; a response header `x-should-retry: true` or
+ *   `false` overrides the status either way. 400, 401, 403, 404 and 422 are never retried otherwise.
+ * - `retrySchedule`: the wait between attempts, stepped once per retry with the error that caused it; when it
+ *   ends, retrying stops (`maxRetries` still caps the count). Default: 0.5 s · 2ⁿ capped at 8 s, times a jitter
+ *   factor in [0.75, 1] drawn from Effect's `Random`. Either way, a delay the server asks for with
+ *   `retry-after-ms` or `retry-after` (seconds or an HTTP date) wins when it is above 0 and at most 60 s.
+ * - `timeout`: per attempt, from sending to the end of the body, default 10 minutes; a timeout is a
+ *   `TimeoutError` and is retried.
+ * - `headers`: extra headers, applied last (they can override the defaults).
+ * - `transformClient`: applied to the `HttpClient` before use (logging, proxies, tracing options).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  readonly apiKey: Redacted.Redacted
+  readonly baseUrl?: string | undefined
+  readonly organization?: string | undefined
+  readonly project?: string | undefined
+  readonly maxRetries?: number | undefined
+  readonly retrySchedule?: Schedule.Schedule<unknown, ChatKitError.ChatKitError> | undefined
+  readonly timeout?: Duration.DurationInput | undefined
+  readonly headers?: Record<string, string> | undefined
+  readonly transformClient?: ((client: HttpClient.HttpClient) => HttpClient.HttpClient) | undefined
+}
+
+/**
+ * The options of `layerConfig`: each connection setting as a `Config` (defaults read the environment as the
+ * official SDK does), the rest as plain values.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ConfigOptions {
+  /** Default: `Config.redacted("OPENAI_API_KEY")`. */
+  readonly apiKey?: Config.Config<Redacted.Redacted> | undefined
+  /** Default: `OPENAI_BASE_URL` when set and not empty. */
+  readonly baseUrl?: Config.Config<string | undefined> | undefined
+  /** Default: `OPENAI_ORG_ID` when set and not empty. */
+  readonly organization?: Config.Config<string | undefined> | undefined
+  /** Default: `OPENAI_PROJECT_ID` when set and not empty. */
+  readonly project?: Config.Config<string | undefined> | undefined
+  readonly maxRetries?: Config.Config<number | undefined> | undefined
+  readonly timeout?: Config.Config<Duration.DurationInput | undefined> | undefined
+  readonly retrySchedule?: Options["retrySchedule"]
+  readonly headers?: Options["headers"]
+  readonly transformClient?: Options["transformClient"]
+}
+
+/**
+ * Builds the service. Parameters are validated and empty ids refused before anything is sent; each call runs
+ * in a span `ThreadsService.<method>` annotated with the response status, request id and retry count.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make: (
+  options: Options
+) => Effect.Effect<ThreadsService.ThreadsService.Service, never, HttpClient.HttpClient> = internal.make
+
+/**
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (options: Options): Layer.Layer<ThreadsService.ThreadsService, never, HttpClient.HttpClient> =>
+  Layer.effect(ThreadsService.ThreadsService, make(options))
+
+/**
+ * The service configured from `Config`s, by default from the environment: `OPENAI_API_KEY` (required),
+ * `OPENAI_BASE_URL`, `OPENAI_ORG_ID` and `OPENAI_PROJECT_ID`.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerConfig = (
+  options: ConfigOptions = {}
+): Layer.Layer<ThreadsService.ThreadsService, ConfigError.ConfigError, HttpClient.HttpClient> =>
+  Layer.effect(ThreadsService.ThreadsService, internal.makeConfig(options))

@@ -1,0 +1,146 @@
+import type * as ChatKitError from "@effect-chatkit/core/ChatKitError"
+import type * as ListParams from "@effect-chatkit/core/ListParams"
+import * as Page from "@effect-chatkit/core/Page"
+import * as Thread from "@effect-chatkit/core/Thread"
+import * as ThreadsService from "@effect-chatkit/core/ThreadsService"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as Clock from "effect/Clock"
+import * as Config from "effect/Config"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import { identity } from "effect/Function"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+import type * as ChatKitClient from "../ChatKitClient.js"
+import { decoder } from "./decode.js"
+import { encodeSegment } from "./path.js"
+import { scrub } from "./redact.js"
+import { defaultSchedule, type Failure, retrying, shouldRetry } from "./retry.js"
+import { fromAnswer, requestedDelay } from "./statusError.js"
+import { type Answer, attempt, type Target } from "./transport.js"
+import { userAgent } from "./version.js"
+
+/** @internal */
+export const defaultBaseUrl = "https://api.openai.com/v1"
+
+/** @internal */
+export const defaultMaxRetries = 2
+
+/** @internal */
+export const defaultTimeout = Duration.minutes(10)
+
+const decodeThreadPage = decoder(Page.ThreadPage)
+const decodeItemPage = decoder(Page.ThreadItemPage)
+const decodeThread = decoder(Thread.Thread)
+const decodeThreadDeleted = decoder(Thread.ThreadDeleted)
+
+const threadsPath = "/chatkit/threads"
+
+const listQuery = (params: ListParams.ListThreadsParams): Array<readonly [string, string]> => {
+  const query: Array<readonly [string, string]> = []
+  if (params.limit !== undefined) query.push(["limit", String(params.limit)])
+  if (params.order !== undefined) query.push(["order", params.order])
+  if (params.after !== undefined) query.push(["after", params.after])
+  if (params.before !== undefined) query.push(["before", params.before])
+  if (params.user !== undefined) query.push(["user", params.user])
+  return query
+}
+
+const normalizeRetries = (maxRetries: number | undefined): number =>
+  maxRetries !== undefined && Number.isSafeInteger(maxRetries) && maxRetries >= 0 ? maxRetries : defaultMaxRetries
+
+/** @internal */
+export const make = Effect.fnUntraced(function*(options: ChatKitClient.Options) {
+  const client = (options.transformClient ?? identity)(yield* HttpClient.HttpClient)
+  const baseUrl = (options.baseUrl ?? defaultBaseUrl).replace(/\/+$/, "")
+  const secret = Redacted.value(options.apiKey)
+  const scrubSecret = scrub(secret)
+  const timeout = Duration.decode(options.timeout ?? defaultTimeout)
+  const policy = {
+    maxRetries: normalizeRetries(options.maxRetries),
+    schedule: options.retrySchedule ?? defaultSchedule
+  }
+  const headers = {
+    "openai-beta": "chatkit_beta=v1",
+    "accept": "application/json",
+    "user-agent": userAgent,
+    ...(options.organization === undefined ? {} : { "openai-organization": options.organization }),
+    ...(options.project === undefined ? {} : { "openai-project": options.project }),
+    ...options.headers
+  }
+
+  const answered = (answer: Answer, retries: number) => {
+    const requestId = answer.headers["x-request-id"]
+    return Effect.annotateCurrentSpan({
+      "http.response.status_code": answer.status,
+      "chatkit.retries": retries,
+      ...(requestId === undefined ? {} : { "chatkit.request_id": requestId })
+    })
+  }
+
+  const failure = (answer: Answer): Effect.Effect<never, Failure> =>
+    Effect.flatMap(Clock.currentTimeMillis, (now) =>
+      Effect.fail({
+        error: fromAnswer(answer, { now, scrub: scrubSecret }),
+        retryable: shouldRetry(answer.status, answer.headers["x-should-retry"]),
+        requestedDelay: requestedDelay(answer.headers, now)
+      }))
+
+  const send = <A>(
+    target: Target,
+    query: ReadonlyArray<readonly [string, string]>,
+    decode: (answer: Answer, target: Target) => Either.Either<A, ChatKitError.ResponseDecodeError>
+  ): Effect.Effect<A, ChatKitError.ChatKitError> => {
+    const request = HttpClientRequest.make(target.method)(baseUrl + target.path, { urlParams: query, headers }).pipe(
+      HttpClientRequest.bearerToken(options.apiKey)
+    )
+    return retrying(policy, (retries) =>
+      Effect.flatMap(
+        attempt(client, request, { target, timeout, secret }),
+        (answer) =>
+          Effect.zipRight(
+            answered(answer, retries),
+            answer.status >= 200 && answer.status < 300
+              ? Effect.mapError(decode(answer, target), (error): Failure => ({ error, retryable: false }))
+              : failure(answer)
+          )
+      ))
+  }
+
+  const threadPath = (threadId: string, suffix = "") =>
+    Either.map(encodeSegment(threadId), (segment) => `${threadsPath}/${segment}${suffix}`)
+
+  return ThreadsService.make({
+    list: (params) => send({ method: "GET", path: threadsPath }, listQuery(params), decodeThreadPage),
+    retrieve: (threadId) =>
+      Effect.flatMap(threadPath(threadId), (path) => send({ method: "GET", path }, [], decodeThread)),
+    delete: (threadId) =>
+      Effect.flatMap(threadPath(threadId), (path) => send({ method: "DELETE", path }, [], decodeThreadDeleted)),
+    listItems: (threadId, params) =>
+      Effect.flatMap(
+        threadPath(threadId, "/items"),
+        (path) => send({ method: "GET", path }, listQuery(params), decodeItemPage)
+      )
+  })
+})
+
+const optionalEnv = (name: string): Config.Config<string | undefined> =>
+  Config.string(name).pipe(
+    Config.option,
+    Config.map((value) => Option.getOrUndefined(Option.filter(value, (s) => s.trim().length > 0)))
+  )
+
+/** @internal */
+export const makeConfig = (options: ChatKitClient.ConfigOptions) => {
+  const { headers, retrySchedule, transformClient } = options
+  return Config.all({
+    apiKey: options.apiKey ?? Config.redacted("OPENAI_API_KEY"),
+    baseUrl: options.baseUrl ?? optionalEnv("OPENAI_BASE_URL"),
+    organization: options.organization ?? optionalEnv("OPENAI_ORG_ID"),
+    project: options.project ?? optionalEnv("OPENAI_PROJECT_ID"),
+    maxRetries: options.maxRetries ?? Config.succeed(undefined),
+    timeout: options.timeout ?? Config.succeed(undefined)
+  }).pipe(Effect.flatMap((config) => make({ ...config, headers, retrySchedule, transformClient })))
+}

@@ -1,0 +1,38 @@
+import * as Page from "@effect-chatkit/core/Page"
+import * as Thread from "@effect-chatkit/core/Thread"
+import { Schema } from "effect"
+
+export const apiKey = "sk-test-SECRET-0123456789abcdef"
+
+export const thread = (id: string, createdAt = 1_700_000_000): Thread.Thread => ({
+  id,
+  object: "chatkit.thread",
+  created_at: createdAt,
+  title: null,
+  status: { type: "active" },
+  user: "user_1"
+})
+
+export const threadJson = (id: string) => Schema.encodeSync(Thread.Thread)(thread(id))
+
+export const threadPageJson = (ids: ReadonlyArray<string>, hasMore: boolean) =>
+  Schema.encodeSync(Page.ThreadPage)(Page.make(ids.map((id) => thread(id)), hasMore, (t) => t.id))
+
+export const itemPageJson = (threadId: string, ids: ReadonlyArray<string>, hasMore: boolean) => ({
+  object: "list",
+  data: ids.map((id) => ({
+    id,
+    object: "chatkit.thread_item",
+    type: "chatkit.client_tool_call",
+    thread_id: threadId,
+    created_at: 1_700_000_000,
+    status: "completed",
+    call_id: `call_${id}`,
+    name: "tool",
+    arguments: "{}",
+    output: null
+  })),
+  first_id: ids[0] ?? null,
+  last_id: ids[ids.length - 1] ?? null,
+  has_more: hasMore
+})

@@ -1,0 +1,62 @@
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientError from "@effect/platform/HttpClientError"
+import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import { Effect } from "effect"
+
+/** What the fake transport saw of one request. */
+export interface Seen {
+  readonly method: string
+  readonly url: URL
+  readonly headers: Readonly<Record<string, string>>
+}
+
+/** One scripted reaction: an answer, a transport failure, or no answer ever. */
+export type Reply =
+  | {
+    readonly _tag: "Answer"
+    readonly status: number
+    readonly body?: string | undefined
+    readonly headers?: Record<string, string> | undefined
+  }
+  | { readonly _tag: "Fail"; readonly cause: unknown }
+  | { readonly _tag: "Hang" }
+
+export const answer = (status: number, body?: unknown, headers?: Record<string, string>): Reply => ({
+  _tag: "Answer",
+  status,
+  body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+  headers
+})
+
+export const fail = (cause: unknown): Reply => ({ _tag: "Fail", cause })
+
+export const hang: Reply = { _tag: "Hang" }
+
+/**
+ * An `HttpClient` that answers each request with the next reply of the script (the last one repeats) and
+ * records what it was sent.
+ */
+export const scripted = (script: ReadonlyArray<Reply>) => {
+  const seen: Array<Seen> = []
+  const client = HttpClient.make((request, url) => {
+    const reply = script[Math.min(seen.length, script.length - 1)]!
+    seen.push({ method: request.method, url, headers: { ...request.headers } })
+    switch (reply._tag) {
+      case "Hang":
+        return Effect.never
+      case "Fail":
+        return Effect.fail(
+          new HttpClientError.RequestError({ request, reason: "Transport", cause: reply.cause })
+        )
+      case "Answer":
+        return Effect.succeed(HttpClientResponse.fromWeb(
+          request,
+          new Response(reply.body ?? null, {
+            status: reply.status,
+            headers: { "content-type": "application/json", ...reply.headers }
+          })
+        ))
+    }
+  })
+  return { client, seen }
+}

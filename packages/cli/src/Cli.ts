@@ -1,0 +1,194 @@
+/**
+ * The `chatkit` command: browse ChatKit threads and their items in the live API or in the built-in fake.
+ *
+ * Results go to standard output, as tables or, with `--json`, as the API's own JSON: a page object for one
+ * page, JSON Lines (one thread or item per line) with `--all`. Which backend is used, progress and errors go
+ * to standard error; an error is one line and the command fails.
+ *
+ * @since 0.1.0
+ */
+import * as Page from "@effect-chatkit/core/Page"
+import * as Thread from "@effect-chatkit/core/Thread"
+import * as ThreadItem from "@effect-chatkit/core/ThreadItem"
+import * as ThreadsService from "@effect-chatkit/core/ThreadsService"
+import * as Args from "@effect/cli/Args"
+import type * as CliApp from "@effect/cli/CliApp"
+import * as Command from "@effect/cli/Command"
+import * as Options from "@effect/cli/Options"
+import * as ValidationError from "@effect/cli/ValidationError"
+import * as Data from "effect/Data"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import * as Backend from "./internal/backend.js"
+import * as Json from "./internal/json.js"
+import * as Listing from "./internal/listing.js"
+import { errorLine } from "./internal/report.js"
+import * as View from "./internal/view.js"
+import * as Stdio from "./Stdio.js"
+
+const optional = <A, B extends object>(option: Option.Option<A>, f: (value: A) => B): B | {} =>
+  Option.match(option, { onNone: () => ({}), onSome: f })
+
+const backendOptions = {
+  baseUrl: Options.text("base-url").pipe(
+    Options.withDescription(
+      "Base URL of the API, e.g. http://127.0.0.1:8787/v1 for `chatkit serve` (default: OPENAI_BASE_URL, else OpenAI's)"
+    ),
+    Options.optional
+  ),
+  apiKey: Options.redacted("api-key").pipe(
+    Options.withDescription(
+      "API key (default: OPENAI_API_KEY); without a key or --base-url, the built-in fake is used"
+    ),
+    Options.optional
+  )
+}
+
+const listOptions = {
+  limit: Options.integer("limit").pipe(
+    Options.withDescription("Page size, 0 to 100 (default 20); with --all, the size of each page fetched"),
+    Options.optional
+  ),
+  order: Options.choice("order", ["asc", "desc"]).pipe(
+    Options.withDescription("Order by creation time (default desc, newest first)"),
+    Options.optional
+  ),
+  after: Options.text("after").pipe(Options.withDescription("Start after this id (exclusive)"), Options.optional),
+  before: Options.text("before").pipe(Options.withDescription("Stop before this id (exclusive)"), Options.optional),
+  all: Options.boolean("all").pipe(
+    Options.withDescription("Fetch every page; with --json, print JSON Lines (one element per line)")
+  ),
+  json: Options.boolean("json").pipe(Options.withDescription("Print the API's JSON instead of a table"))
+}
+
+const json = Options.boolean("json").pipe(Options.withDescription("Print the API's JSON"))
+
+const threadId = Args.text({ name: "thread-id" }).pipe(Args.withDescription("The id of a thread (cthr_…)"))
+
+interface ListFlags {
+  readonly limit: Option.Option<number>
+  readonly order: Option.Option<"asc" | "desc">
+  readonly after: Option.Option<string>
+  readonly before: Option.Option<string>
+}
+
+const listParams = (flags: ListFlags) => ({
+  ...optional(flags.limit, (limit) => ({ limit })),
+  ...optional(flags.order, (order) => ({ order })),
+  ...optional(flags.after, (after) => ({ after })),
+  ...optional(flags.before, (before) => ({ before }))
+})
+
+const threadPageJson = Json.document(Page.ThreadPage)
+const threadLineJson = Json.line(Thread.Thread)
+const itemPageJson = Json.document(Page.ThreadItemPage)
+const itemLineJson = Json.line(ThreadItem.ThreadItem)
+const threadJson = Json.document(Thread.Thread)
+const deletedJson = Json.document(Thread.ThreadDeleted)
+
+const threadsList = Command.make(
+  "list",
+  {
+    ...listOptions,
+    user: Options.text("user").pipe(Options.withDescription("Only the threads of this user"), Options.optional),
+    ...backendOptions
+  },
+  (flags) => {
+    const params = { ...listParams(flags), ...optional(flags.user, (user) => ({ user })) }
+    return Listing.print({
+      noun: "threads",
+      page: ThreadsService.list(params),
+      stream: ThreadsService.stream(params),
+      table: View.threadsTable,
+      pageJson: threadPageJson,
+      lineJson: threadLineJson
+    }, flags).pipe(Effect.provide(Backend.layer(flags)))
+  }
+).pipe(Command.withDescription("List threads, newest first"))
+
+const threadsGet = Command.make(
+  "get",
+  { threadId, json, ...backendOptions },
+  (flags) =>
+    ThreadsService.retrieve(flags.threadId).pipe(
+      Effect.flatMap((thread) => Stdio.stdout(flags.json ? threadJson(thread) : View.threadDetails(thread))),
+      Effect.provide(Backend.layer(flags))
+    )
+).pipe(Command.withDescription("Show one thread"))
+
+const threadsDelete = Command.make(
+  "delete",
+  { threadId, json, ...backendOptions },
+  (flags) =>
+    ThreadsService.delete(flags.threadId).pipe(
+      Effect.flatMap((deleted) => Stdio.stdout(flags.json ? deletedJson(deleted) : `deleted ${deleted.id}\n`)),
+      Effect.provide(Backend.layer(flags))
+    )
+).pipe(Command.withDescription("Delete a thread with its items"))
+
+const itemsList = Command.make(
+  "list",
+  { threadId, ...listOptions, ...backendOptions },
+  (flags) => {
+    const params = listParams(flags)
+    return Listing.print({
+      noun: "items",
+      page: ThreadsService.listItems(flags.threadId, params),
+      stream: ThreadsService.streamItems(flags.threadId, params),
+      table: View.itemsTable,
+      pageJson: itemPageJson,
+      lineJson: itemLineJson
+    }, flags).pipe(Effect.provide(Backend.layer(flags)))
+  }
+).pipe(Command.withDescription("List the items of a thread, newest first"))
+
+const threads = Command.make("threads").pipe(
+  Command.withDescription("Browse and delete threads"),
+  Command.withSubcommands([threadsList, threadsGet, threadsDelete])
+)
+
+const items = Command.make("items").pipe(
+  Command.withDescription("Browse the items of a thread"),
+  Command.withSubcommands([itemsList])
+)
+
+/**
+ * The whole `chatkit` command with its subcommands.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const command = Command.make("chatkit").pipe(
+  Command.withDescription("Browse OpenAI ChatKit threads, in the live API or in a built-in fake with demo data"),
+  Command.withSubcommands([threads, items])
+)
+
+/**
+ * The command failed; the reason was already written to standard error.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class CommandFailed extends Data.TaggedError("CommandFailed")<{}> {}
+
+const cli = Command.run(command, { name: "chatkit", version: "0.1.0" })
+
+/**
+ * Runs the command with `argv` as `process.argv` gives it (the first two, runtime and script, are skipped).
+ * Every failure is reported as one line on standard error (argument errors as `@effect/cli` prints them) and
+ * ends in `CommandFailed`.
+ *
+ * @since 0.1.0
+ * @category running
+ */
+export const run = (
+  argv: ReadonlyArray<string>
+): Effect.Effect<void, CommandFailed, Stdio.Stdio | CliApp.CliApp.Environment> =>
+  cli(argv).pipe(
+    Effect.catchAll((error) =>
+      Effect.zipRight(
+        ValidationError.isValidationError(error) ? Effect.void : Stdio.stderr(errorLine(error)),
+        Effect.fail(new CommandFailed())
+      )
+    )
+  )

@@ -1,0 +1,82 @@
+/**
+ * Which `ThreadsService` the command talks to: the live API, or the built-in fake seeded with the demo data.
+ *
+ * @internal
+ */
+import type * as ThreadsService from "@effect-chatkit/core/ThreadsService"
+import * as ChatKitClient from "@effect-chatkit/http/ChatKitClient"
+import * as ThreadsFake from "@effect-chatkit/testing/ThreadsFake"
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+import * as Config from "effect/Config"
+import type * as ConfigError from "effect/ConfigError"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+import * as DemoData from "../DemoData.js"
+import * as Stdio from "../Stdio.js"
+
+/**
+ * The backend flags every command that talks to the service takes.
+ *
+ * @internal
+ */
+export interface Options {
+  readonly baseUrl: Option.Option<string>
+  readonly apiKey: Option.Option<Redacted.Redacted>
+}
+
+const defaultBaseUrl = "https://api.openai.com/v1"
+
+/**
+ * Sent when `--base-url` is given without any key, so that a local fake server without keys can be browsed.
+ * A server that checks keys answers 401, which the command reports.
+ */
+const noApiKey = Redacted.make("chatkit-cli-no-api-key")
+
+const nonEmpty = (name: string) => Config.option(Config.nonEmptyString(name))
+
+/**
+ * The built-in fake, seeded with the demo data.
+ *
+ * @internal
+ */
+export const demo: Layer.Layer<ThreadsService.ThreadsService | ThreadsFake.ThreadsFake> = Layer.effectDiscard(
+  Effect.flatMap(ThreadsFake.ThreadsFake, DemoData.seed)
+).pipe(Layer.provideMerge(ThreadsFake.layer()))
+
+const choose = (
+  options: Options
+): Effect.Effect<
+  Layer.Layer<ThreadsService.ThreadsService, ConfigError.ConfigError>,
+  ConfigError.ConfigError,
+  Stdio.Stdio
+> =>
+  Effect.gen(function*() {
+    const envKey = yield* nonEmpty("OPENAI_API_KEY")
+    const key = Option.orElse(options.apiKey, () => Option.map(envKey, Redacted.make))
+    if (Option.isNone(key) && Option.isNone(options.baseUrl)) {
+      yield* Stdio.stderr("using the built-in fake (demo data); set OPENAI_API_KEY to use the live API\n")
+      return demo
+    }
+    const baseUrl = Option.isSome(options.baseUrl)
+      ? options.baseUrl.value
+      : Option.getOrElse(yield* nonEmpty("OPENAI_BASE_URL"), () => defaultBaseUrl)
+    yield* Stdio.stderr(`using the API at ${baseUrl}${Option.isNone(key) ? " (no API key given)" : ""}\n`)
+    return ChatKitClient.layerConfig({
+      apiKey: Config.succeed(Option.getOrElse(key, () => noApiKey)),
+      baseUrl: Config.succeed(baseUrl)
+    }).pipe(Layer.provide(NodeHttpClient.layerUndici))
+  })
+
+/**
+ * The live API when an API key is given (`--api-key` or `OPENAI_API_KEY`) or `--base-url` is, at
+ * `--base-url`, `OPENAI_BASE_URL` or OpenAI's; otherwise the built-in fake with the demo data. Says which on
+ * standard error.
+ *
+ * @internal
+ */
+export const layer = (
+  options: Options
+): Layer.Layer<ThreadsService.ThreadsService, ConfigError.ConfigError, Stdio.Stdio> =>
+  Layer.unwrapEffect(choose(options))

@@ -1,0 +1,30 @@
+/**
+ * Errors as one line on standard error.
+ *
+ * @internal
+ */
+import * as ChatKitError from "@effect-chatkit/core/ChatKitError"
+import * as ConfigError from "effect/ConfigError"
+import * as Predicate from "effect/Predicate"
+
+const flat = (text: string): string => text.replace(/\s+/g, " ").trim()
+
+const apiError = (error: ChatKitError.ChatKitError): string => {
+  const status = Predicate.hasProperty(error, "status") && typeof error.status === "number" ? ` (${error.status})` : ""
+  const requestId = Predicate.hasProperty(error, "requestId") && typeof error.requestId === "string"
+    ? ` [request id ${error.requestId}]`
+    : ""
+  return `${error._tag}${status}: ${flat(error.message)}${requestId}`
+}
+
+/**
+ * The line an error is reported with, e.g. `error: NotFoundError (404): No thread found with id 'x'.`: the
+ * error class, the HTTP status when the API answered, the message and the request id when there is one.
+ *
+ * @internal
+ */
+export const errorLine = (error: unknown): string => {
+  if (ChatKitError.isChatKitError(error)) return `error: ${apiError(error)}\n`
+  if (ConfigError.isConfigError(error)) return `error: invalid configuration: ${flat(String(error))}\n`
+  return `error: ${flat(Predicate.hasProperty(error, "message") ? String(error.message) : String(error))}\n`
+}

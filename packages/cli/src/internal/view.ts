@@ -1,0 +1,160 @@
+/**
+ * How threads and items look in a terminal: tables and one-line summaries.
+ *
+ * @internal
+ */
+import type * as Thread from "@effect-chatkit/core/Thread"
+import type * as ThreadItem from "@effect-chatkit/core/ThreadItem"
+import * as Table from "./table.js"
+
+const titleWidth = 60
+const summaryWidth = 100
+
+/**
+ * A `created_at` (Unix seconds) as an ISO 8601 time in UTC, to the second.
+ *
+ * @internal
+ */
+export const isoTime = (seconds: number): string => {
+  const date = new Date(seconds * 1000)
+  return Number.isNaN(date.getTime()) ? String(seconds) : date.toISOString().replace(".000Z", "Z")
+}
+
+/**
+ * A status as a word, followed by its reason when it has one: `active`, `locked: Under review`, `closed`.
+ *
+ * @internal
+ */
+export const statusText = (status: Thread.ThreadStatus): string => {
+  switch (status.type) {
+    case "active":
+      return "active"
+    case "locked":
+    case "closed":
+      return status.reason === null ? status.type : `${status.type}: ${status.reason}`
+    case "unknown":
+      return status.raw.type
+  }
+}
+
+const titleText = (title: string | null): string => title ?? "(untitled)"
+
+const jsonType = (json: string): string | undefined => {
+  try {
+    const value: unknown = JSON.parse(json)
+    return typeof value === "object" && value !== null && "type" in value && typeof value.type === "string"
+      ? value.type
+      : undefined
+  } catch {
+    return undefined
+  }
+}
+
+const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? "" : "s"}`
+
+const suffix = (count: number, noun: string): string => count === 0 ? "" : ` [${plural(count, noun)}]`
+
+const userContent = (part: ThreadItem.UserMessageContent): string =>
+  part.type === "quoted_text" ? `> "${part.text}"` : part.text
+
+const userSummary = (item: ThreadItem.UserMessageItem): string => {
+  const options = item.inference_options
+  const extras = [
+    ...item.attachments.map((attachment) => `${attachment.type}: ${attachment.name}`),
+    ...(options?.model == null ? [] : [`model: ${options.model}`]),
+    ...(options?.tool_choice == null ? [] : [`tool: ${options.tool_choice.id}`])
+  ]
+  const text = item.content.map(userContent).join(" ")
+  return extras.length === 0 ? text : `${text} [${extras.join(", ")}]`
+}
+
+const taskText = (taskType: ThreadItem.TaskType, heading: string | null, summary: string | null): string =>
+  `${taskType}: ${[heading, summary].filter((part) => part !== null).join(" — ") || "(no details)"}`
+
+/**
+ * What an item says, on one line, by variant: the text of messages (quotes as `> "…"`, then attachments,
+ * model and tool, or the number of citations), the root type of a widget, a tool call with its arguments and
+ * output, the subtype, heading and summary of tasks.
+ *
+ * @internal
+ */
+export const itemSummary = (item: ThreadItem.ThreadItem): string => {
+  switch (item.type) {
+    case "chatkit.user_message":
+      return userSummary(item)
+    case "chatkit.assistant_message":
+      return item.content.map((part) => part.text).join(" ") +
+        suffix(item.content.reduce((count, part) => count + part.annotations.length, 0), "citation")
+    case "chatkit.widget":
+      return `${jsonType(item.widget) ?? "unknown"} widget: ${item.widget}`
+    case "chatkit.client_tool_call":
+      return item.status === "completed"
+        ? `${item.name}(${item.arguments}) → ${item.output ?? "null"}`
+        : `${item.name}(${item.arguments}) … in progress`
+    case "chatkit.task":
+      return taskText(item.task_type, item.heading, item.summary)
+    case "chatkit.task_group":
+      return `${plural(item.tasks.length, "task")}: ${
+        item.tasks.map((task) => taskText(task.type, task.heading, task.summary)).join("; ")
+      }`
+    case "unknown":
+      return JSON.stringify(item.raw)
+  }
+}
+
+const itemType = (item: ThreadItem.ThreadItem): string =>
+  item.type === "unknown" ? item.raw.type : item.type.replace(/^chatkit\./, "")
+
+const itemCreated = (item: ThreadItem.ThreadItem): string =>
+  item.type === "unknown" ?
+    (typeof item.raw.created_at === "number" ? isoTime(item.raw.created_at) : "") :
+    isoTime(item.created_at)
+
+const itemId = (item: ThreadItem.ThreadItem): string =>
+  item.type === "unknown" ? (typeof item.raw.id === "string" ? item.raw.id : "") : item.id
+
+/**
+ * Threads as a table: id, created, user, status (with its reason) and title.
+ *
+ * @internal
+ */
+export const threadsTable = (threads: ReadonlyArray<Thread.Thread>): string =>
+  Table.render(
+    ["ID", "CREATED", "USER", "STATUS", "TITLE"],
+    threads.map((thread) => [
+      thread.id,
+      isoTime(thread.created_at),
+      thread.user,
+      statusText(thread.status),
+      Table.oneLine(titleText(thread.title), titleWidth)
+    ])
+  )
+
+/**
+ * Items as a table: id, created, type (without the `chatkit.` prefix) and a one-line summary.
+ *
+ * @internal
+ */
+export const itemsTable = (items: ReadonlyArray<ThreadItem.ThreadItem>): string =>
+  Table.render(
+    ["ID", "CREATED", "TYPE", "SUMMARY"],
+    items.map((item) => [
+      itemId(item),
+      itemCreated(item),
+      itemType(item),
+      Table.oneLine(itemSummary(item), summaryWidth)
+    ])
+  )
+
+/**
+ * One thread, a field per line.
+ *
+ * @internal
+ */
+export const threadDetails = (thread: Thread.Thread): string =>
+  Table.render(["id", thread.id], [
+    ["created", isoTime(thread.created_at)],
+    ["user", thread.user],
+    ["status", statusText(thread.status)],
+    ["title", titleText(thread.title)]
+  ])

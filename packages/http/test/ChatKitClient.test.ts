@@ -1,17 +1,12 @@
-import { ChatKitClient } from "@effect-chatkit/http"
-import * as HttpClient from "@effect/platform/HttpClient"
+import type { ChatKitClient } from "@effect-chatkit/http"
 import { assert, describe, it } from "@effect/vitest"
-import { Chunk, Effect, Either, Redacted, Stream } from "effect"
+import { Chunk, Effect, Either, Stream } from "effect"
+import { makeClient } from "./utils/client.js"
 import { apiKey, itemPageJson, threadJson, threadPageJson } from "./utils/fixtures.js"
 import { answer, scripted } from "./utils/transport.js"
 
-const withClient = (
-  transport: ReturnType<typeof scripted>,
-  options: Partial<ChatKitClient.Options> = {}
-) =>
-  ChatKitClient.make({ apiKey: Redacted.make(apiKey), maxRetries: 0, ...options }).pipe(
-    Effect.provideService(HttpClient.HttpClient, transport.client)
-  )
+const withClient = (transport: ReturnType<typeof scripted>, options: Partial<ChatKitClient.Options> = {}) =>
+  makeClient(transport, { maxRetries: 0, ...options })
 
 describe("ChatKitClient requests", () => {
   it.effect("list sends GET /chatkit/threads with the SDK's headers and only the params that are set", () =>

@@ -1,13 +1,16 @@
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
+import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import { Effect } from "effect"
+import { Clock, Effect } from "effect"
 
 /** What the fake transport saw of one request. */
 export interface Seen {
   readonly method: string
   readonly url: URL
   readonly headers: Readonly<Record<string, string>>
+  /** `Clock` time when it was sent, in milliseconds. */
+  readonly at: number
 }
 
 /** One scripted reaction: an answer, a transport failure, or no answer ever. */
@@ -34,29 +37,35 @@ export const hang: Reply = { _tag: "Hang" }
 
 /**
  * An `HttpClient` that answers each request with the next reply of the script (the last one repeats) and
- * records what it was sent.
+ * records what it was sent, and when.
  */
 export const scripted = (script: ReadonlyArray<Reply>) => {
   const seen: Array<Seen> = []
-  const client = HttpClient.make((request, url) => {
-    const reply = script[Math.min(seen.length, script.length - 1)]!
-    seen.push({ method: request.method, url, headers: { ...request.headers } })
-    switch (reply._tag) {
-      case "Hang":
-        return Effect.never
-      case "Fail":
-        return Effect.fail(
-          new HttpClientError.RequestError({ request, reason: "Transport", cause: reply.cause })
-        )
-      case "Answer":
-        return Effect.succeed(HttpClientResponse.fromWeb(
-          request,
-          new Response(reply.body ?? null, {
-            status: reply.status,
-            headers: { "content-type": "application/json", ...reply.headers }
-          })
-        ))
-    }
-  })
+  const client = HttpClient.make((request, url) =>
+    Effect.flatMap(Clock.currentTimeMillis, (at) => {
+      const reply = script[Math.min(seen.length, script.length - 1)]!
+      seen.push({ method: request.method, url, headers: { ...request.headers }, at })
+      return respond(request, reply)
+    })
+  )
   return { client, seen }
+}
+
+const respond = (request: HttpClientRequest.HttpClientRequest, reply: Reply) => {
+  switch (reply._tag) {
+    case "Hang":
+      return Effect.never
+    case "Fail":
+      return Effect.fail(
+        new HttpClientError.RequestError({ request, reason: "Transport", cause: reply.cause })
+      )
+    case "Answer":
+      return Effect.succeed(HttpClientResponse.fromWeb(
+        request,
+        new Response(reply.body ?? null, {
+          status: reply.status,
+          headers: { "content-type": "application/json", ...reply.headers }
+        })
+      ))
+  }
 }

@@ -1,0 +1,11 @@
+import { ChatKitClient } from "@effect-chatkit/http"
+import * as HttpClient from "@effect/platform/HttpClient"
+import { Effect, Redacted } from "effect"
+import { apiKey } from "./fixtures.js"
+import type { scripted } from "./transport.js"
+
+/** The service over a scripted transport, with the test key. */
+export const makeClient = (transport: ReturnType<typeof scripted>, options: Partial<ChatKitClient.Options> = {}) =>
+  ChatKitClient.make({ apiKey: Redacted.make(apiKey), ...options }).pipe(
+    Effect.provideService(HttpClient.HttpClient, transport.client)
+  )

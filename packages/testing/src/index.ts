@@ -6,6 +6,13 @@
  */
 
 /**
+ * fast-check arbitraries of the ChatKit models, of the fake's admin inputs, and of whole store fixtures.
+ *
+ * @since 0.1.0
+ */
+export * as Arbitraries from "./Arbitraries.js"
+
+/**
  * A deterministic in-memory `ThreadsService` with an admin handle to seed it and inject faults.
  *
  * @since 0.1.0

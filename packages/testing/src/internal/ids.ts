@@ -8,7 +8,10 @@ export interface IdGenerator {
   readonly next: (prefix: string, taken: (id: string) => boolean) => string
 }
 
-const hex8 = (n: number): string => (n >>> 0).toString(16).padStart(8, "0")
+const hex2: ReadonlyArray<string> = Array.from({ length: 256 }, (_, n) => n.toString(16).padStart(2, "0"))
+
+const hex8 = (n: number): string =>
+  hex2[n >>> 24]! + hex2[(n >>> 16) & 0xff]! + hex2[(n >>> 8) & 0xff]! + hex2[n & 0xff]!
 
 /** @internal */
 export const makeIdGenerator = (seed: number): IdGenerator => {

@@ -5,23 +5,12 @@
  * @internal
  */
 import * as Thread from "@effect-chatkit/core/Thread"
-import * as ThreadItem from "@effect-chatkit/core/ThreadItem"
 import * as Cause from "effect/Cause"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
+import { ItemFields } from "./itemFields.js"
 import type { NewItem } from "./store.js"
-
-const assigned = ["id", "object", "created_at", "thread_id"] as const
-
-const ItemFields = Schema.Union(
-  ThreadItem.UserMessageItem.pipe(Schema.omit(...assigned)),
-  ThreadItem.AssistantMessageItem.pipe(Schema.omit(...assigned)),
-  ThreadItem.WidgetItem.pipe(Schema.omit(...assigned)),
-  ThreadItem.ClientToolCallItem.pipe(Schema.omit(...assigned)),
-  ThreadItem.TaskItem.pipe(Schema.omit(...assigned)),
-  ThreadItem.TaskGroupItem.pipe(Schema.omit(...assigned))
-)
 
 const validateItemFields = Schema.validateEither(ItemFields, { onExcessProperty: "error" })
 const isStatus = Schema.is(Thread.ThreadStatus)

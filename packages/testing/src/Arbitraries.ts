@@ -1,0 +1,343 @@
+/**
+ * fast-check arbitraries of the ChatKit models, of the fake's admin inputs, and of whole store fixtures.
+ * Every string they generate is printable ASCII and every JSON value survives `JSON.stringify` and
+ * `JSON.parse` unchanged, so generated data can travel through the fake server byte for byte.
+ *
+ * @since 0.1.0
+ */
+import type { ChatKitError } from "@effect-chatkit/core/ChatKitError"
+import type * as Thread from "@effect-chatkit/core/Thread"
+import * as ThreadItem from "@effect-chatkit/core/ThreadItem"
+import * as ThreadsService from "@effect-chatkit/core/ThreadsService"
+import * as Arbitrary from "effect/Arbitrary"
+import * as Effect from "effect/Effect"
+import * as FastCheck from "effect/FastCheck"
+import * as ItemFields from "./internal/itemFields.js"
+import type { NewItem } from "./internal/store.js"
+import { ThreadsFake } from "./ThreadsFake.js"
+
+/**
+ * A timestamp in whole Unix seconds, from 2023 to 2033.
+ *
+ * @since 0.1.0
+ * @category primitives
+ */
+export const createdAt: FastCheck.Arbitrary<number> = FastCheck.integer({ min: 1_672_531_200, max: 2_000_000_000 })
+
+const hex24 = FastCheck.tuple(FastCheck.nat(), FastCheck.nat(), FastCheck.nat()).map((parts) =>
+  parts.map((n) => n.toString(16).padStart(8, "0")).join("")
+)
+
+/**
+ * An id of the fake's shape: `cthr_` followed by 24 hex digits.
+ *
+ * @since 0.1.0
+ * @category primitives
+ */
+export const threadId: FastCheck.Arbitrary<string> = hex24.map((hex) => `cthr_${hex}`)
+
+/**
+ * An id of the fake's shape: `cthi_` followed by 24 hex digits.
+ *
+ * @since 0.1.0
+ * @category primitives
+ */
+export const itemId: FastCheck.Arbitrary<string> = hex24.map((hex) => `cthi_${hex}`)
+
+/**
+ * A user the `user` filter accepts: 1 to 64 printable ASCII characters.
+ *
+ * @since 0.1.0
+ * @category primitives
+ */
+export const user: FastCheck.Arbitrary<string> = FastCheck.string({ minLength: 1, maxLength: 64 })
+
+const key = FastCheck.stringMatching(/^[a-z_]{1,8}$/).filter((name) => name !== "type")
+
+const jsonValue: FastCheck.Arbitrary<unknown> = FastCheck.jsonValue({ maxDepth: 2 }).map((value) =>
+  JSON.parse(JSON.stringify(value))
+)
+
+const json = jsonValue.map((value) => JSON.stringify(value))
+
+const nullableString = FastCheck.option(FastCheck.string(), { nil: null })
+
+const short = { maxLength: 3 } as const
+
+/**
+ * Any thread status, `unknown` ones (a type this library does not know, with extra JSON fields) included.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const threadStatus: FastCheck.Arbitrary<Thread.ThreadStatus> = FastCheck.oneof(
+  FastCheck.constant<Thread.ThreadStatus>({ type: "active" }),
+  FastCheck.record({ type: FastCheck.constantFrom("locked" as const, "closed" as const), reason: nullableString }),
+  FastCheck.record({
+    type: FastCheck.stringMatching(/^[a-z_.]{1,16}$/).filter((type) =>
+      type !== "active" && type !== "locked" && type !== "closed"
+    ),
+    fields: FastCheck.dictionary(key, jsonValue, { maxKeys: 3 })
+  }).map(({ fields, type }): Thread.ThreadStatus => ({ type: "unknown", raw: { ...fields, type } }))
+)
+
+/**
+ * A thread as `retrieve` and `list` give it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const thread: FastCheck.Arbitrary<Thread.Thread> = FastCheck.record({
+  id: threadId,
+  object: FastCheck.constant("chatkit.thread" as const),
+  created_at: createdAt,
+  title: nullableString,
+  status: threadStatus,
+  user
+})
+
+const userMessageFields: FastCheck.Arbitrary<NewItem<ThreadItem.UserMessageItem>> = Arbitrary.make(
+  ItemFields.UserMessageFields
+).map((fields) => ({ ...fields, content: fields.content.slice(0, 3), attachments: fields.attachments.slice(0, 2) }))
+
+const assistantMessageFields: FastCheck.Arbitrary<NewItem<ThreadItem.AssistantMessageItem>> = FastCheck.record({
+  type: FastCheck.constant("chatkit.assistant_message" as const),
+  content: FastCheck.array(
+    FastCheck.record({
+      type: FastCheck.constant("output_text" as const),
+      text: FastCheck.string(),
+      annotations: FastCheck.array(Arbitrary.make(ThreadItem.Annotation), short)
+    }),
+    short
+  )
+})
+
+const widgetFields: FastCheck.Arbitrary<NewItem<ThreadItem.WidgetItem>> = FastCheck.record({
+  type: FastCheck.constant("chatkit.widget" as const),
+  widget: json
+})
+
+const clientToolCallFields: FastCheck.Arbitrary<NewItem<ThreadItem.ClientToolCallItem>> = FastCheck.record({
+  type: FastCheck.constant("chatkit.client_tool_call" as const),
+  call_id: FastCheck.string({ minLength: 1, maxLength: 24 }),
+  name: FastCheck.string({ minLength: 1, maxLength: 24 }),
+  arguments: json,
+  output: FastCheck.option(json, { nil: null })
+}).map((fields) => ({ ...fields, status: fields.output === null ? "in_progress" as const : "completed" as const }))
+
+const taskFields: FastCheck.Arbitrary<NewItem<ThreadItem.TaskItem>> = Arbitrary.make(ItemFields.TaskFields)
+
+const taskGroupFields: FastCheck.Arbitrary<NewItem<ThreadItem.TaskGroupItem>> = Arbitrary.make(
+  ItemFields.TaskGroupFields
+).map((fields) => ({ ...fields, tasks: fields.tasks.slice(0, 3) }))
+
+const withAssigned = <F extends NewItem>(fields: FastCheck.Arbitrary<F>) =>
+  FastCheck.record({ fields, id: itemId, created_at: createdAt, thread_id: threadId }).map((
+    { created_at, fields, id, thread_id }
+  ) => ({ ...fields, id, object: "chatkit.thread_item" as const, created_at, thread_id }))
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export const userMessageItem: FastCheck.Arbitrary<ThreadItem.UserMessageItem> = withAssigned(userMessageFields)
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export const assistantMessageItem: FastCheck.Arbitrary<ThreadItem.AssistantMessageItem> = withAssigned(
+  assistantMessageFields
+)
+
+/**
+ * A widget item; `widget` is a JSON string.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const widgetItem: FastCheck.Arbitrary<ThreadItem.WidgetItem> = withAssigned(widgetFields)
+
+/**
+ * A client tool call; `arguments` and `output` are JSON strings, `output` is `null` exactly while the call is
+ * `in_progress`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const clientToolCallItem: FastCheck.Arbitrary<ThreadItem.ClientToolCallItem> = withAssigned(
+  clientToolCallFields
+)
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export const taskItem: FastCheck.Arbitrary<ThreadItem.TaskItem> = withAssigned(taskFields)
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export const taskGroupItem: FastCheck.Arbitrary<ThreadItem.TaskGroupItem> = withAssigned(taskGroupFields)
+
+/**
+ * An item of any known variant.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const threadItem: FastCheck.Arbitrary<ThreadItem.ThreadItem> = FastCheck.oneof<
+  Array<FastCheck.Arbitrary<ThreadItem.ThreadItem>>
+>(userMessageItem, assistantMessageItem, widgetItem, clientToolCallItem, taskItem, taskGroupItem)
+
+/**
+ * The options of the admin input arbitraries: where `createdAt` is drawn from (by default {@link createdAt}).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface InputOptions {
+  readonly createdAt?: FastCheck.Arbitrary<number> | undefined
+}
+
+/**
+ * The admin input of a new item of any known variant, with or without `createdAt`.
+ *
+ * @since 0.1.0
+ * @category admin inputs
+ */
+export const itemInput = (options?: InputOptions): FastCheck.Arbitrary<ThreadsFake.ItemInput> =>
+  FastCheck.tuple(
+    FastCheck.oneof<Array<FastCheck.Arbitrary<NewItem>>>(
+      userMessageFields,
+      assistantMessageFields,
+      widgetFields,
+      clientToolCallFields,
+      taskFields,
+      taskGroupFields
+    ),
+    FastCheck.option(options?.createdAt ?? createdAt, { nil: undefined })
+  ).map(([fields, at]) => at === undefined ? fields : { ...fields, createdAt: at })
+
+/**
+ * The admin input of a new thread, with or without `title`, `status` and `createdAt`.
+ *
+ * @since 0.1.0
+ * @category admin inputs
+ */
+export const threadInput = (
+  options?: InputOptions & { readonly user?: FastCheck.Arbitrary<string> | undefined }
+): FastCheck.Arbitrary<ThreadsFake.ThreadInput> =>
+  FastCheck.record({
+    user: options?.user ?? user,
+    title: nullableString,
+    status: threadStatus,
+    createdAt: options?.createdAt ?? createdAt
+  }, { requiredKeys: ["user"] })
+
+/**
+ * One thread of a store fixture: how to create it, its items, and whether it is deleted after the whole
+ * store is created.
+ *
+ * @since 0.1.0
+ * @category fixtures
+ */
+export interface ThreadFixture {
+  readonly input: ThreadsFake.ThreadInput
+  readonly items: ReadonlyArray<ThreadsFake.ItemInput>
+  readonly deleted: boolean
+}
+
+/**
+ * A whole store as plain data; {@link seed} creates it in a fake.
+ *
+ * @since 0.1.0
+ * @category fixtures
+ */
+export interface StoreFixture {
+  readonly threads: ReadonlyArray<ThreadFixture>
+}
+
+/**
+ * The sizes of a store fixture.
+ *
+ * @since 0.1.0
+ * @category fixtures
+ */
+export interface StoreOptions {
+  /** At most this many threads (default 30). */
+  readonly maxThreads?: number | undefined
+  /** At most this many distinct users (default 3). */
+  readonly maxUsers?: number | undefined
+  /** At most this many distinct timestamps, so `created_at` ties are common (default 4). */
+  readonly maxTimestamps?: number | undefined
+  /** At most this many items per thread (default 5). */
+  readonly maxItems?: number | undefined
+}
+
+/**
+ * A store of many threads across few users, with few distinct timestamps (ties, and threads and items
+ * created out of timestamp order), some threads deleted, and items in each thread.
+ *
+ * @since 0.1.0
+ * @category fixtures
+ */
+export const storeFixture = (options?: StoreOptions): FastCheck.Arbitrary<StoreFixture> =>
+  FastCheck.record({
+    users: FastCheck.uniqueArray(user, { minLength: 1, maxLength: options?.maxUsers ?? 3 }),
+    timestamps: FastCheck.uniqueArray(createdAt, { minLength: 1, maxLength: options?.maxTimestamps ?? 4 })
+  }).chain(({ timestamps, users }) => {
+    const at = FastCheck.constantFrom(...timestamps)
+    return FastCheck.array(
+      FastCheck.record({
+        input: threadInput({ user: FastCheck.constantFrom(...users), createdAt: at }),
+        items: FastCheck.array(itemInput({ createdAt: at }), { maxLength: options?.maxItems ?? 5 }),
+        deleted: FastCheck.integer({ min: 0, max: 3 }).map((n) => n === 0)
+      }),
+      { maxLength: options?.maxThreads ?? 30 }
+    ).map((threads) => ({ threads }))
+  })
+
+/**
+ * One thread of a seeded store, as created, with its items, in creation order.
+ *
+ * @since 0.1.0
+ * @category fixtures
+ */
+export interface SeededThread {
+  readonly thread: Thread.Thread
+  readonly items: ReadonlyArray<ThreadItem.ThreadItem>
+  readonly deleted: boolean
+}
+
+/**
+ * Creates a fixture in the fake in context: every thread with its items, in fixture order, then deletes
+ * those marked deleted. Gives the threads as created, in creation order (which is also their `seq` order).
+ *
+ * @since 0.1.0
+ * @category fixtures
+ */
+export const seed = (
+  fixture: StoreFixture
+): Effect.Effect<ReadonlyArray<SeededThread>, ChatKitError, ThreadsService.ThreadsService | ThreadsFake> =>
+  Effect.flatMap(ThreadsFake, (admin) =>
+    Effect.tap(
+      Effect.forEach(fixture.threads, ({ deleted, input, items }) =>
+        Effect.flatMap(admin.createThread(input), (thread) =>
+          Effect.map(
+            Effect.forEach(items, (item) =>
+              admin.addItem(thread.id, item)),
+            (items): SeededThread => ({ thread, items, deleted })
+          ))),
+      (seeded) =>
+        Effect.forEach(
+          seeded.filter(({ deleted }) =>
+            deleted
+          ),
+          ({ thread }) => ThreadsService.delete(thread.id),
+          {
+            discard: true
+          }
+        )
+    ))

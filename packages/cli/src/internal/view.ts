@@ -39,15 +39,30 @@ export const statusText = (status: Thread.ThreadStatus): string => {
 
 const titleText = (title: string | null): string => title ?? "(untitled)"
 
-const jsonType = (json: string): string | undefined => {
+const parseJson = (json: string): unknown => {
   try {
-    const value: unknown = JSON.parse(json)
-    return typeof value === "object" && value !== null && "type" in value && typeof value.type === "string"
-      ? value.type
-      : undefined
+    return JSON.parse(json)
   } catch {
     return undefined
   }
+}
+
+const texts = (node: unknown): ReadonlyArray<string> => {
+  if (typeof node === "string") return [node]
+  if (Array.isArray(node)) return node.flatMap(texts)
+  if (typeof node !== "object" || node === null) return []
+  return Object.entries(node).flatMap(([key, value]) => key === "type" ? [] : texts(value))
+}
+
+/**
+ * A widget tree as its root type followed by the texts it shows, e.g. `Card: Groceries · Spinach 500 g`;
+ * the JSON string itself when it is not a JSON object with a `type`.
+ */
+const widgetSummary = (json: string): string => {
+  const tree = parseJson(json)
+  return typeof tree === "object" && tree !== null && "type" in tree && typeof tree.type === "string"
+    ? `${tree.type}: ${texts(tree).join(" · ")}`
+    : json
 }
 
 const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? "" : "s"}`
@@ -86,7 +101,7 @@ export const itemSummary = (item: ThreadItem.ThreadItem): string => {
       return item.content.map((part) => part.text).join(" ") +
         suffix(item.content.reduce((count, part) => count + part.annotations.length, 0), "citation")
     case "chatkit.widget":
-      return `${jsonType(item.widget) ?? "unknown"} widget: ${item.widget}`
+      return widgetSummary(item.widget)
     case "chatkit.client_tool_call":
       return item.status === "completed"
         ? `${item.name}(${item.arguments}) → ${item.output ?? "null"}`

@@ -44,6 +44,14 @@ const annotatedMessage = (issue: ParseResult.ParseIssue): string | undefined => 
 export const badRequestFromParseError = (error: ParseResult.ParseError): BadRequestError => {
   const { issue, path } = firstLeaf(error.issue, [])
   const param = path.length > 0 ? path.map(String).join(".") : null
+  if (issue._tag === "Missing" && param !== null) {
+    return new BadRequestError({
+      message: `Missing required parameter: '${param}'.`,
+      type: "invalid_request_error",
+      code: "missing_required_parameter",
+      param
+    })
+  }
   if (issue._tag === "Unexpected" && param !== null) {
     return new BadRequestError({
       message: `Unrecognized request argument supplied: ${param}`,
@@ -74,18 +82,26 @@ export const validate = <A, I>(schema: Schema.Schema<A, I>) => {
 }
 
 /**
- * A thread id must be a non-empty string: an empty one would change the path of the request.
+ * A path id (`thread_id`, `session_id`, ...) must be a non-empty string: an empty one would change the path of
+ * the request.
  *
  * @internal
  */
-export const validateThreadId = (threadId: string): Effect.Effect<string, BadRequestError> =>
-  typeof threadId === "string" && threadId.length > 0
-    ? Effect.succeed(threadId)
+export const validateId = (param: string) => (id: string): Effect.Effect<string, BadRequestError> =>
+  typeof id === "string" && id.length > 0
+    ? Effect.succeed(id)
     : Effect.fail(
       new BadRequestError({
-        message: `Expected a non-empty value for \`thread_id\` but received ${JSON.stringify(threadId) ?? "undefined"}`,
+        message: `Expected a non-empty value for \`${param}\` but received ${JSON.stringify(id) ?? "undefined"}`,
         type: "invalid_request_error",
         code: null,
-        param: "thread_id"
+        param
       })
     )
+
+/**
+ * A thread id must be a non-empty string.
+ *
+ * @internal
+ */
+export const validateThreadId: (threadId: string) => Effect.Effect<string, BadRequestError> = validateId("thread_id")

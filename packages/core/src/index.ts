@@ -48,6 +48,13 @@ export * as ListParams from "./ListParams.js"
 export * as Page from "./Page.js"
 
 /**
+ * ChatKit sessions: the session resource with its workflow, rate limits and resolved configuration.
+ *
+ * @since 0.1.0
+ */
+export * as Session from "./Session.js"
+
+/**
  * ChatKit threads: the thread resource, its status and the result of deleting one.
  *
  * @since 0.1.0

@@ -11,7 +11,9 @@ const errorOf = (script: ReadonlyArray<Reply>, operation: "retrieve" | "list" = 
   Effect.gen(function*() {
     const service = yield* makeClient(scripted(script), { maxRetries: 0, timeout: "1 millis" })
     const fiber = yield* Effect.fork(
-      Effect.either(operation === "retrieve" ? service.retrieve("cthr_1") : service.list())
+      Effect.either<unknown, ChatKitError.ChatKitError, never>(
+        operation === "retrieve" ? service.retrieve("cthr_1") : service.list()
+      )
     )
     yield* TestClock.adjust("1 second")
     const result = yield* Fiber.join(fiber)

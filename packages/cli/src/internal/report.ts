@@ -6,8 +6,7 @@
 import * as ChatKitError from "@effect-chatkit/core/ChatKitError"
 import * as ConfigError from "effect/ConfigError"
 import * as Predicate from "effect/Predicate"
-
-const flat = (text: string): string => text.replace(/\s+/g, " ").trim()
+import { flat } from "./table.js"
 
 const apiError = (error: ChatKitError.ChatKitError): string => {
   const status = Predicate.hasProperty(error, "status") && typeof error.status === "number" ? ` (${error.status})` : ""

@@ -1,0 +1,42 @@
+import { assert, describe, it } from "@effect/vitest"
+import { Effect } from "effect"
+import { execFile } from "node:child_process"
+import { fileURLToPath } from "node:url"
+
+const root = fileURLToPath(new URL("../../..", import.meta.url))
+
+const { OPENAI_API_KEY: _key, OPENAI_BASE_URL: _url, ...env } = process.env
+
+const chatkit = (...args: ReadonlyArray<string>) =>
+  Effect.async<{ readonly code: number; readonly stdout: string; readonly stderr: string }>((resume) => {
+    const child = execFile(
+      process.execPath,
+      ["--import", "tsx", "packages/cli/src/bin.ts", ...args],
+      { cwd: root, env },
+      (error, stdout, stderr) => resume(Effect.succeed({ code: error === null ? 0 : error.code ?? 1, stdout, stderr }))
+    )
+    return Effect.sync(() => child.kill())
+  })
+
+describe("bin", () => {
+  it.live("`chatkit threads list` prints the demo threads and exits with 0", () =>
+    Effect.gen(function*() {
+      const { code, stderr, stdout } = yield* chatkit("threads", "list")
+      assert.strictEqual(code, 0, stderr)
+      const lines = stdout.trimEnd().split("\n")
+      assert.match(lines[0]!, /^ID\s+CREATED\s+USER\s+STATUS\s+TITLE$/)
+      assert.strictEqual(lines.length, 21)
+      assert.isTrue(lines.slice(1).every((line) => /^cthr_\w+ {2}2025-10-06T\d\d:\d\d:\d\dZ {2}user_/.test(line)))
+      assert.include(stderr, "using the built-in fake (demo data)")
+    }))
+
+  it.live("an error is one line on stderr and exit code 1", () =>
+    Effect.gen(function*() {
+      const { code, stderr, stdout } = yield* chatkit("threads", "get", "cthr_missing")
+      assert.strictEqual(code, 1)
+      assert.strictEqual(stdout, "")
+      assert.deepStrictEqual(stderr.trimEnd().split("\n").filter((line) => line.startsWith("error")), [
+        "error: NotFoundError (404): No thread found with id 'cthr_missing'."
+      ])
+    }))
+})

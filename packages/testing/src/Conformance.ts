@@ -1,0 +1,129 @@
+/**
+ * A conformance suite for any `ThreadsService`: fast-check properties of the paging contract that the
+ * in-memory fake, the fake server and the HTTP layer all keep, checked against a plain sorted-array model.
+ *
+ * @since 0.1.0
+ */
+import type { ThreadsService } from "@effect-chatkit/core/ThreadsService"
+import { describe, it } from "@effect/vitest"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import type * as Layer from "effect/Layer"
+import * as Commands from "./internal/conformanceCommands.js"
+import * as Properties from "./internal/conformanceProperties.js"
+import type { ThreadsFake } from "./ThreadsFake.js"
+
+export {
+  /**
+   * The model's answer to a list call: `entries` are every element ever issued in the list, in insertion
+   * order (deleted ones included, as their ids stay valid cursors); `include` keeps the ones the list
+   * shows (not deleted, of the `user` filtered on). Ordered by `(created_at, insertion index)`, reversed for
+   * `desc`, bounded by the exclusive positional cursors `after`/`before`; `data` is the first `limit` (default
+   * 20) of that window and `has_more` tells whether the window holds more. `Left` names a cursor that is not
+   * among `entries` (the implementation must answer a `NotFoundError` naming it).
+   *
+   * @since 0.1.0
+   * @category model
+   */
+  expectedPage,
+  /**
+   * Everything a full stream must give: the whole window `expectedPage` takes its pages from.
+   *
+   * @since 0.1.0
+   * @category model
+   */
+  expectedWindow,
+  /**
+   * Elements in list order: by `(created_at, insertion index)` ascending, reversed for `desc`.
+   *
+   * @since 0.1.0
+   * @category model
+   */
+  ordered
+} from "./internal/conformanceModel.js"
+
+/**
+ * What the model needs of an element: its `id` and `created_at`.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export type { Entry, Window } from "./internal/conformanceModel.js"
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  /**
+   * Runs of each property. Defaults to the environment variable `CHATKIT_CONFORMANCE_RUNS` when it is set,
+   * else 25, enough for CI in seconds against the in-memory fake.
+   */
+  readonly numRuns?: number | undefined
+  /** The time limit of each property, all its runs together. Defaults to 60 seconds. */
+  readonly timeout?: Duration.DurationInput | undefined
+}
+
+/**
+ * Runs of each property when neither `Options.numRuns` nor `CHATKIT_CONFORMANCE_RUNS` is given.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const defaultNumRuns = 25
+
+const numRunsFromEnv = (): number | undefined => {
+  const value = Number(globalThis.process?.env?.CHATKIT_CONFORMANCE_RUNS)
+  return Number.isSafeInteger(value) && value > 0 ? value : undefined
+}
+
+/**
+ * Registers the conformance suite as `@effect/vitest` tests under `describe(name)`: one fast-check property
+ * per invariant of the paging contract, for threads and for items — full streams and page walks for every
+ * limit and order, each page's `first_id`/`last_id`/`has_more`, `after`/`before` windows (also at deleted
+ * elements), the `user` filter, `limit = 0`, deletes and creations while paging, never-issued cursors,
+ * 404s after delete, determinism, parameter validation, and a model-based run of random operation
+ * sequences (`fc.commands`).
+ *
+ * `layer` is built afresh for every run (twice for the determinism property), so each run starts from an
+ * empty store, and must give the same ids for the same calls every time it is built (use a fixed seed).
+ * Runs use the live clock, so a layer may hold a real HTTP server and client; every seeded thread and item
+ * is given an explicit `createdAt`, so no property depends on the time.
+ *
+ * @example
+ * ```ts
+ * // test/MyThreads.test.ts: one call registers the whole suite
+ * import { Conformance, ThreadsFakeServer } from "@effect-chatkit/testing"
+ *
+ * // any Layer providing the ThreadsService under test and a ThreadsFake admin handle of its store
+ * Conformance.suite("my ThreadsService", MyThreads.layerForTests, { numRuns: 50 })
+ * ```
+ *
+ * @since 0.1.0
+ * @category suites
+ */
+export const suite = <E>(
+  name: string,
+  layer: Layer.Layer<ThreadsService | ThreadsFake, E>,
+  options?: Options
+): void => {
+  const numRuns = options?.numRuns ?? numRunsFromEnv() ?? defaultNumRuns
+  const timeout = Duration.toMillis(options?.timeout ?? Duration.seconds(60))
+  const provide: Properties.Provide = (effect) => Effect.provide(effect, layer)
+  const test: Properties.Test = (title, arbitrary, run) =>
+    it.live.prop(title, [arbitrary], ([input]) => run(input, provide), { timeout, fastCheck: { numRuns } })
+  describe(name, () => {
+    describe("threads", () => {
+      Properties.paging("threads", test)
+      Properties.threads(test)
+    })
+    describe("items", () => Properties.paging("items", test))
+    Properties.determinism(test)
+    Properties.validation(test)
+    test(
+      "random operation sequences agree with a sorted-array model",
+      Commands.arbitrary,
+      (sequence, provide) => provide(Commands.run(sequence))
+    )
+  })
+}

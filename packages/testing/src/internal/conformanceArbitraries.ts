@@ -1,0 +1,147 @@
+import type * as ChatKitError from "@effect-chatkit/core/ChatKitError"
+import type * as ListParams from "@effect-chatkit/core/ListParams"
+import { ThreadsService } from "@effect-chatkit/core/ThreadsService"
+import * as Effect from "effect/Effect"
+import * as fc from "effect/FastCheck"
+import { ThreadsFake } from "../ThreadsFake.js"
+import * as Model from "./conformanceModel.js"
+
+/**
+ * The users threads are created for: few, so that filters select several threads, and with characters that
+ * must be escaped in a query string.
+ *
+ * @internal
+ */
+export const users: ReadonlyArray<string> = ["alice", "bob", "carol o'neil", "zoë & co/?#="]
+
+/**
+ * A `user` filter: one of `users`, or one no thread has.
+ *
+ * @internal
+ */
+export const userFilter: fc.Arbitrary<string> = fc.constantFrom(...users, "nobody")
+
+/**
+ * Creation times in whole seconds from a window of a few seconds, so that ties are common.
+ *
+ * @internal
+ */
+export const createdAt: fc.Arbitrary<number> = fc.integer({ min: 0, max: 4 }).map((offset) => 1_700_000_000 + offset)
+
+/**
+ * @internal
+ */
+export const order: fc.Arbitrary<ListParams.Order> = fc.constantFrom("asc", "desc")
+
+/**
+ * A page size from 1 to 100, mostly small so that listings take several pages.
+ *
+ * @internal
+ */
+export const limit: fc.Arbitrary<number> = fc.oneof(
+  { arbitrary: fc.integer({ min: 1, max: 10 }), weight: 3 },
+  { arbitrary: fc.integer({ min: 1, max: 100 }), weight: 1 }
+)
+
+/**
+ * The input of a new item, of one of a few variants.
+ *
+ * @internal
+ */
+export const itemInput = (at: number): ThreadsFake.ItemInput =>
+  at % 3 === 0
+    ? { type: "chatkit.widget", widget: "{\"type\":\"Card\",\"children\":[]}", createdAt: at }
+    : at % 3 === 1
+    ? { type: "chatkit.assistant_message", content: [], createdAt: at }
+    : { type: "chatkit.task", task_type: "thought", heading: null, summary: "thinking", createdAt: at }
+
+/**
+ * One step of seeding a store. Thread indexes are taken modulo the number of threads there are when the step
+ * runs, so any generated sequence is valid.
+ *
+ * @internal
+ */
+export type SeedStep =
+  | {
+    readonly _tag: "CreateThread"
+    readonly user: string
+    readonly title: string | null
+    readonly createdAt: number
+  }
+  | { readonly _tag: "AddItem"; readonly thread: number; readonly createdAt: number }
+  | { readonly _tag: "DeleteThread"; readonly thread: number }
+
+const createThread = fc.record({
+  _tag: fc.constant("CreateThread" as const),
+  user: fc.constantFrom(...users),
+  title: fc.constantFrom(null, "Hello", "Ünïcode ✓"),
+  createdAt
+})
+
+const addItem = fc.record({
+  _tag: fc.constant("AddItem" as const),
+  thread: fc.nat({ max: 3 }),
+  createdAt
+})
+
+const deleteThread = fc.record({ _tag: fc.constant("DeleteThread" as const), thread: fc.nat() })
+
+/**
+ * The steps that seed a store: at least one thread first, then creations, items (mostly in the first few
+ * threads, so that their listings take several pages) and, when `deletes` is set, deletions.
+ *
+ * @internal
+ */
+export const seed = (options: {
+  readonly maxSteps: number
+  readonly deletes: boolean
+}): fc.Arbitrary<ReadonlyArray<SeedStep>> =>
+  fc.tuple(
+    createThread,
+    fc.array(
+      fc.oneof(
+        { arbitrary: createThread, weight: 4 },
+        { arbitrary: addItem, weight: 3 },
+        { arbitrary: deleteThread, weight: options.deletes ? 1 : 0 }
+      ),
+      { maxLength: options.maxSteps, size: "max" }
+    )
+  ).map(([first, rest]) => [first, ...rest])
+
+/**
+ * Runs the seeding steps through the admin handle and the service, recording each result in a fresh model.
+ *
+ * @internal
+ */
+export const applySeed = (
+  steps: ReadonlyArray<SeedStep>
+): Effect.Effect<Model.Store, ChatKitError.ChatKitError, ThreadsService | ThreadsFake> =>
+  Effect.gen(function*() {
+    const admin = yield* ThreadsFake
+    const service = yield* ThreadsService
+    const store = Model.emptyStore()
+    for (const step of steps) {
+      const live = Model.liveThreads(store)
+      switch (step._tag) {
+        case "CreateThread": {
+          const thread = yield* admin.createThread({ user: step.user, title: step.title, createdAt: step.createdAt })
+          Model.addThread(store, thread)
+          break
+        }
+        case "AddItem": {
+          if (live.length === 0) break
+          const threadId = live[step.thread % live.length]!.id
+          Model.addItem(store, threadId, yield* admin.addItem(threadId, itemInput(step.createdAt)))
+          break
+        }
+        case "DeleteThread": {
+          if (live.length === 0) break
+          const threadId = live[step.thread % live.length]!.id
+          yield* service.delete(threadId)
+          Model.deleteThread(store, threadId)
+          break
+        }
+      }
+    }
+    return store
+  })

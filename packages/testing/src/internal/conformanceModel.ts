@@ -1,0 +1,202 @@
+import * as ListParams from "@effect-chatkit/core/ListParams"
+import * as Page from "@effect-chatkit/core/Page"
+import type { Thread } from "@effect-chatkit/core/Thread"
+import type { ThreadItem } from "@effect-chatkit/core/ThreadItem"
+import * as Either from "effect/Either"
+
+/**
+ * What the model needs of an element of a list: its id and its creation time in whole seconds.
+ *
+ * @internal
+ */
+export interface Entry {
+  readonly id: string
+  readonly created_at: number
+}
+
+/**
+ * The paging parameters the model understands (the `user` filter is a predicate, see `expectedPage`).
+ *
+ * @internal
+ */
+export interface Window {
+  readonly limit?: number | undefined
+  readonly order?: ListParams.Order | undefined
+  readonly after?: string | undefined
+  readonly before?: string | undefined
+}
+
+/**
+ * The elements in list order: by `(created_at, insertion index)` ascending for `asc`, reversed for `desc`.
+ * `entries` are given in insertion order, which breaks ties of `created_at`.
+ *
+ * @internal
+ */
+export const ordered = <A extends Entry>(
+  entries: ReadonlyArray<A>,
+  order: ListParams.Order
+): ReadonlyArray<A> => {
+  const ascending = [...entries].sort((a, b) => a.created_at - b.created_at)
+  return order === "asc" ? ascending : ascending.reverse()
+}
+
+/**
+ * Everything between the exclusive bounds `after` and `before`, in list order, among the elements `include`
+ * keeps; `Left` names the cursor that was never issued.
+ *
+ * @internal
+ */
+export const expectedWindow = <A extends Entry>(
+  entries: ReadonlyArray<A>,
+  params: Window,
+  include: (entry: A) => boolean
+): Either.Either<ReadonlyArray<A>, "after" | "before"> => {
+  const list = ordered(entries, params.order ?? ListParams.defaultOrder)
+  const position = (id: string | undefined) => id === undefined ? undefined : list.findIndex((entry) => entry.id === id)
+  const after = position(params.after)
+  const before = position(params.before)
+  if (after === -1) return Either.left("after")
+  if (before === -1) return Either.left("before")
+  const start = after === undefined ? 0 : after + 1
+  const end = before === undefined ? list.length : before
+  return Either.right(list.slice(start, Math.max(start, end)).filter(include))
+}
+
+/**
+ * The page the contract prescribes: the first `limit` of the window, `has_more` when the window
+ * holds more, `first_id`/`last_id` of the data; `Left` names the cursor that was never issued.
+ *
+ * @internal
+ */
+export const expectedPage = <A extends Entry>(
+  entries: ReadonlyArray<A>,
+  params: Window,
+  include: (entry: A) => boolean
+): Either.Either<Page.Page<A>, "after" | "before"> =>
+  Either.map(expectedWindow(entries, params, include), (window) => {
+    const limit = params.limit ?? ListParams.defaultLimit
+    return Page.make(window.slice(0, limit), window.length > limit, (entry) => entry.id)
+  })
+
+/**
+ * An item with the id and creation time the model orders it by.
+ *
+ * @internal
+ */
+export interface ItemEntry extends Entry {
+  readonly item: ThreadItem
+}
+
+/**
+ * A plain model of a store: every thread ever created in insertion order (deleted ones keep their place as
+ * cursors), the ids of the deleted ones, and each thread's items in insertion order.
+ *
+ * @internal
+ */
+export interface Store {
+  readonly threads: Array<Thread>
+  readonly deleted: Set<string>
+  readonly items: Map<string, Array<ItemEntry>>
+}
+
+/**
+ * @internal
+ */
+export const emptyStore = (): Store => ({ threads: [], deleted: new Set(), items: new Map() })
+
+/**
+ * Records a thread the implementation created.
+ *
+ * @internal
+ */
+export const addThread = (store: Store, thread: Thread): void => {
+  store.threads.push(thread)
+  store.items.set(thread.id, [])
+}
+
+/**
+ * Records an item the implementation added to a thread.
+ *
+ * @internal
+ */
+export const addItem = (store: Store, threadId: string, item: ThreadItem): void => {
+  if (item.type === "unknown") throw new Error("the store answered an item of unknown type")
+  store.items.get(threadId)?.push({ id: item.id, created_at: item.created_at, item })
+}
+
+/**
+ * Records the deletion of a thread.
+ *
+ * @internal
+ */
+export const deleteThread = (store: Store, threadId: string): void => {
+  store.deleted.add(threadId)
+}
+
+/**
+ * The threads that exist (created and not deleted), in insertion order.
+ *
+ * @internal
+ */
+export const liveThreads = (store: Store): ReadonlyArray<Thread> =>
+  store.threads.filter((thread) => !store.deleted.has(thread.id))
+
+const threadFilter = (store: Store, user: string | undefined) => (thread: Thread) =>
+  !store.deleted.has(thread.id) && (user === undefined || thread.user === user)
+
+/**
+ * The threads a full `stream(params)` must give, or the cursor that was never issued.
+ *
+ * @internal
+ */
+export const threadsWindow = (
+  store: Store,
+  params: ListParams.ListThreadsParams
+): Either.Either<ReadonlyArray<Thread>, "after" | "before"> =>
+  expectedWindow(store.threads, params, threadFilter(store, params.user))
+
+/**
+ * The page `list(params)` must give, or the cursor that was never issued.
+ *
+ * @internal
+ */
+export const threadsPage = (
+  store: Store,
+  params: ListParams.ListThreadsParams
+): Either.Either<Page.Page<Thread>, "after" | "before"> =>
+  expectedPage(store.threads, params, threadFilter(store, params.user))
+
+/**
+ * The items a full `streamItems(threadId, params)` must give; `undefined` when the thread does not exist.
+ *
+ * @internal
+ */
+export const itemsWindow = (
+  store: Store,
+  threadId: string,
+  params: ListParams.ListItemsParams
+): Either.Either<ReadonlyArray<ThreadItem>, "after" | "before"> | undefined => {
+  const items = store.items.get(threadId)
+  return items === undefined || store.deleted.has(threadId)
+    ? undefined
+    : Either.map(expectedWindow(items, params, () => true), (window) => window.map((entry) => entry.item))
+}
+
+/**
+ * The page `listItems(threadId, params)` must give; `undefined` when the thread does not exist.
+ *
+ * @internal
+ */
+export const itemsPage = (
+  store: Store,
+  threadId: string,
+  params: ListParams.ListItemsParams
+): Either.Either<Page.Page<ThreadItem>, "after" | "before"> | undefined => {
+  const items = store.items.get(threadId)
+  return items === undefined || store.deleted.has(threadId)
+    ? undefined
+    : Either.map(
+      expectedPage(items, params, () => true),
+      (page) => ({ ...page, data: page.data.map((entry) => entry.item) })
+    )
+}

@@ -13,7 +13,8 @@ const chatkit = (...args: ReadonlyArray<string>) =>
       process.execPath,
       ["--import", "tsx", "packages/cli/src/bin.ts", ...args],
       { cwd: root, env },
-      (error, stdout, stderr) => resume(Effect.succeed({ code: error === null ? 0 : error.code ?? 1, stdout, stderr }))
+      (error, stdout, stderr) =>
+        resume(Effect.succeed({ code: error === null ? 0 : child.exitCode ?? 1, stdout, stderr }))
     )
     return Effect.sync(() => child.kill())
   })

@@ -55,6 +55,20 @@ export * as Page from "./Page.js"
 export * as Session from "./Session.js"
 
 /**
+ * The body of creating a ChatKit session, with the API's exact constraints and the defaults it applies.
+ *
+ * @since 0.1.0
+ */
+export * as SessionParams from "./SessionParams.js"
+
+/**
+ * The ChatKit sessions service: create a session for a user and a workflow, or cancel one.
+ *
+ * @since 0.1.0
+ */
+export * as SessionsService from "./SessionsService.js"
+
+/**
  * ChatKit threads: the thread resource, its status and the result of deleting one.
  *
  * @since 0.1.0

@@ -13,6 +13,14 @@
 export * as Arbitraries from "./Arbitraries.js"
 
 /**
+ * A conformance suite for any `ThreadsService`: fast-check properties of the paging contract, checked
+ * against a plain sorted-array model.
+ *
+ * @since 0.1.0
+ */
+export * as Conformance from "./Conformance.js"
+
+/**
  * A deterministic in-memory `ThreadsService` with an admin handle to seed it and inject faults.
  *
  * @since 0.1.0

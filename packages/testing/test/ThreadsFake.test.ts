@@ -1,19 +1,435 @@
-import { ThreadsService } from "@effect-chatkit/core"
-import { ThreadsFake } from "@effect-chatkit/testing"
+import { NotFoundError, RateLimitError, ThreadsService } from "@effect-chatkit/core"
+import type { Page, Thread, ThreadItem } from "@effect-chatkit/core"
+import { Arbitraries, ThreadsFake } from "@effect-chatkit/testing"
 import { assert, describe, it } from "@effect/vitest"
-import { Effect } from "effect"
+import { Cause, Chunk, Duration, Effect, Exit, FastCheck, Fiber, Option, Stream, TestClock } from "effect"
+
+type Order = "asc" | "desc"
+
+/** What a page must be, computed from every thread or item ever created in key order (deleted ones too). */
+const expectedPage = <A extends { readonly id: string }>(
+  everything: ReadonlyArray<A>,
+  isListed: (a: A) => boolean,
+  params: {
+    readonly order?: Order | undefined
+    readonly limit?: number | undefined
+    readonly after?: string | undefined
+    readonly before?: string | undefined
+  }
+): Page.Page<A> => {
+  const ordered = params.order === "asc" ? everything : [...everything].reverse()
+  const position = (id: string) => ordered.findIndex((a) => a.id === id)
+  const start = params.after === undefined ? 0 : position(params.after) + 1
+  const end = params.before === undefined ? ordered.length : position(params.before)
+  const window = ordered.slice(start, Math.max(start, end)).filter(isListed)
+  const limit = params.limit ?? 20
+  const data = window.slice(0, limit)
+  return {
+    object: "list",
+    data,
+    first_id: data[0]?.id ?? null,
+    last_id: data[data.length - 1]?.id ?? null,
+    has_more: window.length > limit
+  }
+}
+
+/** Stable sort by `created_at` of elements given in creation order: the `(created_at, seq)` order. */
+const byKey = <A extends { readonly created_at: number }>(created: ReadonlyArray<A>): Array<A> =>
+  [...created].sort((a, b) => a.created_at - b.created_at)
+
+const itemId = (item: ThreadItem.ThreadItem): string => item.type === "unknown" ? "" : item.id
+
+const withIds = (items: ReadonlyArray<ThreadItem.ThreadItem>) => items.map((item) => ({ id: itemId(item), item }))
+
+const fake = <A, E>(self: Effect.Effect<A, E, ThreadsService.ThreadsService | ThreadsFake.ThreadsFake>, seed = 0) =>
+  Effect.provide(self, ThreadsFake.layer({ seed }))
+
+const collect = <A, E, R>(stream: Stream.Stream<A, E, R>) =>
+  Effect.map(Stream.runCollect(stream), Chunk.toReadonlyArray)
+
+const notFound = <A, E, R>(self: Effect.Effect<A, E, R>) =>
+  Effect.map(Effect.flip(self), (error) => {
+    assert.instanceOf(error, NotFoundError)
+    return error as NotFoundError
+  })
+
+const picks = FastCheck.record({
+  order: FastCheck.constantFrom<Array<Order | undefined>>("asc", "desc", undefined),
+  limit: FastCheck.option(
+    FastCheck.oneof(FastCheck.integer({ min: 0, max: 4 }), FastCheck.integer({ min: 0, max: 100 })),
+    {
+      nil: undefined
+    }
+  ),
+  after: FastCheck.option(FastCheck.nat(), { nil: undefined }),
+  before: FastCheck.option(FastCheck.nat(), { nil: undefined }),
+  user: FastCheck.option(FastCheck.nat(), { nil: undefined })
+})
+
+const pick = <A>(all: ReadonlyArray<A>, index: number | undefined): A | undefined =>
+  index === undefined || all.length === 0 ? undefined : all[index % all.length]
 
 describe("ThreadsFake", () => {
-  it.effect("smoke", () =>
-    Effect.gen(function*() {
+  describe("paging contract", () => {
+    it.effect("newest first by default, ties broken by insertion order", () =>
+      fake(Effect.gen(function*() {
+        const admin = yield* ThreadsFake.ThreadsFake
+        const a = yield* admin.createThread({ user: "u", createdAt: 10 })
+        const b = yield* admin.createThread({ user: "u", createdAt: 20 })
+        const c = yield* admin.createThread({ user: "u", createdAt: 10 })
+        const page = yield* ThreadsService.list()
+        assert.deepStrictEqual(page, {
+          object: "list",
+          data: [b, c, a],
+          first_id: b.id,
+          last_id: a.id,
+          has_more: false
+        })
+        const asc = yield* ThreadsService.list({ order: "asc", limit: 2 })
+        assert.deepStrictEqual(asc, { object: "list", data: [a, c], first_id: a.id, last_id: c.id, has_more: true })
+        const empty = yield* ThreadsService.list({ limit: 0, after: c.id, order: "asc" })
+        assert.deepStrictEqual(empty, { object: "list", data: [], first_id: null, last_id: null, has_more: true })
+        const end = yield* ThreadsService.list({ limit: 0, after: b.id, order: "asc" })
+        assert.isFalse(end.has_more)
+      })))
+
+    it.effect.prop(
+      "a full stream is every listed thread in key order, for every limit and order",
+      [Arbitraries.storeFixture(), FastCheck.integer({ min: 1, max: 7 }), FastCheck.boolean()],
+      ([fixture, limit, byUser]) =>
+        fake(Effect.gen(function*() {
+          const seeded = yield* Arbitraries.seed(fixture)
+          const user = byUser ? seeded[0]?.thread.user : undefined
+          const live = byKey(
+            seeded.filter((s) => !s.deleted && (user === undefined || s.thread.user === user)).map((s) => s.thread)
+          )
+          for (const order of ["asc", "desc"] as const) {
+            const streamed = yield* collect(ThreadsService.stream({ limit, order, ...(user ? { user } : {}) }))
+            assert.deepStrictEqual(streamed, order === "asc" ? live : [...live].reverse())
+          }
+        })),
+      { fastCheck: { numRuns: 40 } }
+    )
+
+    it.effect.prop(
+      "each page is the window between its cursors, deleted cursors and other users' included",
+      [Arbitraries.storeFixture(), FastCheck.array(picks, { minLength: 1, maxLength: 8 })],
+      ([fixture, requests]) =>
+        fake(Effect.gen(function*() {
+          const seeded = yield* Arbitraries.seed(fixture)
+          const everything = byKey(seeded.map((s) => s.thread))
+          const deleted = new Set(seeded.filter((s) => s.deleted).map((s) => s.thread.id))
+          const users = [...new Set(everything.map((thread) => thread.user))]
+          for (const request of requests) {
+            const params = {
+              order: request.order,
+              limit: request.limit,
+              after: pick(everything, request.after)?.id,
+              before: pick(everything, request.before)?.id,
+              user: pick(users, request.user)
+            }
+            const defined = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined))
+            const page = yield* ThreadsService.list(defined)
+            const listed = (thread: Thread.Thread) =>
+              !deleted.has(thread.id) && (params.user === undefined || thread.user === params.user)
+            assert.deepStrictEqual(page, expectedPage(everything, listed, params))
+          }
+        })),
+      { fastCheck: { numRuns: 60 } }
+    )
+
+    it.effect.prop(
+      "items of a thread page the same way, in (created_at, insertion) order",
+      [Arbitraries.storeFixture({ maxThreads: 4, maxItems: 12 }), FastCheck.array(picks, { maxLength: 6 })],
+      ([fixture, requests]) =>
+        fake(Effect.gen(function*() {
+          const seeded = yield* Arbitraries.seed(fixture)
+          for (const { items, thread } of seeded.filter((s) => !s.deleted)) {
+            const everything = withIds(byKey(items.filter((item) => item.type !== "unknown")))
+            for (const limit of [1, 3, 100]) {
+              const streamed = yield* collect(ThreadsService.streamItems(thread.id, { limit, order: "asc" }))
+              assert.deepStrictEqual(streamed, everything.map(({ item }) => item))
+            }
+            for (const request of requests) {
+              const params = {
+                order: request.order,
+                limit: request.limit,
+                after: pick(everything, request.after)?.id,
+                before: pick(everything, request.before)?.id
+              }
+              const defined = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined))
+              const page = yield* ThreadsService.listItems(thread.id, defined)
+              const expected = expectedPage(everything, () => true, params)
+              assert.deepStrictEqual(page, { ...expected, data: expected.data.map(({ item }) => item) })
+            }
+          }
+        })),
+      { fastCheck: { numRuns: 40 } }
+    )
+
+    it.effect("a deleted cursor keeps its place, so paging goes on while others delete", () =>
+      fake(Effect.gen(function*() {
+        const admin = yield* ThreadsFake.ThreadsFake
+        const threads = yield* Effect.forEach(
+          [1, 2, 3, 4, 5],
+          (createdAt) => admin.createThread({ user: "u", createdAt })
+        )
+        const first = yield* ThreadsService.list({ limit: 2 })
+        assert.deepStrictEqual(first.data, [threads[4], threads[3]])
+        yield* ThreadsService.delete(first.last_id!)
+        yield* ThreadsService.delete(threads[2]!.id)
+        const second = yield* ThreadsService.list({ limit: 2, after: first.last_id! })
+        assert.deepStrictEqual(second.data, [threads[1], threads[0]])
+        assert.isFalse(second.has_more)
+        const before = yield* ThreadsService.list({ before: threads[2]!.id })
+        assert.deepStrictEqual(before.data, [threads[4]])
+      })))
+
+    it.effect("a cursor never issued in the collection is a 404 naming the param", () =>
+      fake(Effect.gen(function*() {
+        const admin = yield* ThreadsFake.ThreadsFake
+        const a = yield* admin.createThread({ user: "u" })
+        const b = yield* admin.createThread({ user: "v" })
+        const item = yield* admin.addItem(b.id, { type: "chatkit.widget", widget: "{}" })
+        const after = yield* notFound(ThreadsService.list({ after: "cthr_missing" }))
+        assert.include(after, { status: 404, type: "invalid_request_error", param: "after" })
+        assert.include(after.message, "cthr_missing")
+        const before = yield* notFound(ThreadsService.list({ before: item.type === "unknown" ? "" : item.id }))
+        assert.strictEqual(before.param, "before")
+        const foreign = yield* notFound(ThreadsService.listItems(a.id, { after: itemId(item) }))
+        assert.include(foreign, { status: 404, param: "after" })
+        const threadAsItem = yield* notFound(ThreadsService.listItems(b.id, { before: b.id }))
+        assert.strictEqual(threadAsItem.param, "before")
+        const otherUser = yield* ThreadsService.list({ user: "u", after: b.id, order: "asc" })
+        assert.deepStrictEqual(otherUser.data, [])
+      })))
+  })
+
+  describe("threads", () => {
+    it.effect("delete removes the thread and its items; afterwards every access is a 404", () =>
+      fake(Effect.gen(function*() {
+        const admin = yield* ThreadsFake.ThreadsFake
+        const kept = yield* admin.createThread({ user: "u", title: "kept" })
+        const gone = yield* admin.createThread({ user: "u" })
+        const keptItem = yield* admin.addItem(kept.id, { type: "chatkit.widget", widget: "[]" })
+        yield* admin.addItem(gone.id, { type: "chatkit.widget", widget: "{}" })
+        assert.deepStrictEqual(yield* ThreadsService.retrieve(gone.id), gone)
+        const deleted = yield* ThreadsService.delete(gone.id)
+        assert.deepStrictEqual(deleted, { id: gone.id, object: "chatkit.thread.deleted", deleted: true })
+        const errors = [
+          yield* notFound(ThreadsService.retrieve(gone.id)),
+          yield* notFound(ThreadsService.delete(gone.id))
+        ]
+        for (const error of errors) {
+          assert.include(error, {
+            status: 404,
+            type: "invalid_request_error",
+            param: null,
+            message: `No thread found with id '${gone.id}'.`
+          })
+        }
+        yield* notFound(ThreadsService.listItems(gone.id))
+        yield* notFound(admin.addItem(gone.id, { type: "chatkit.widget", widget: "{}" }))
+        yield* notFound(admin.setTitle(gone.id, "x"))
+        yield* notFound(admin.setStatus("cthr_unknown", { type: "active" }))
+        assert.deepStrictEqual(yield* admin.snapshot, { threads: [kept], items: [keptItem] })
+      })))
+
+    it.effect("setStatus and setTitle replace the fields of a live thread", () =>
+      fake(Effect.gen(function*() {
+        const admin = yield* ThreadsFake.ThreadsFake
+        const thread = yield* admin.createThread({ user: "u" })
+        assert.include(thread, { title: null, object: "chatkit.thread", user: "u" })
+        assert.deepStrictEqual(thread.status, { type: "active" })
+        yield* admin.setTitle(thread.id, "Hello")
+        const locked = yield* admin.setStatus(thread.id, { type: "locked", reason: null })
+        assert.deepStrictEqual(locked, { ...thread, title: "Hello", status: { type: "locked", reason: null } })
+        assert.deepStrictEqual(yield* ThreadsService.retrieve(thread.id), locked)
+      })))
+
+    it.effect("created_at defaults to the Clock in whole seconds", () =>
+      fake(Effect.gen(function*() {
+        const admin = yield* ThreadsFake.ThreadsFake
+        yield* TestClock.adjust("12.9 seconds")
+        const thread = yield* admin.createThread({ user: "u" })
+        assert.strictEqual(thread.created_at, 12)
+        yield* TestClock.adjust("1 second")
+        const item = yield* admin.addItem(thread.id, {
+          type: "chatkit.task",
+          task_type: "thought",
+          heading: null,
+          summary: "s"
+        })
+        assert.include(item, { created_at: 13, thread_id: thread.id, object: "chatkit.thread_item" })
+        const explicit = yield* admin.addItem(thread.id, { type: "chatkit.widget", widget: "{}", createdAt: 5 })
+        assert.include(explicit, { created_at: 5 })
+        assert.notProperty(explicit, "createdAt")
+      })))
+  })
+
+  describe("determinism", () => {
+    const script = Effect.gen(function*() {
       const admin = yield* ThreadsFake.ThreadsFake
-      const a = yield* admin.createThread({ user: "u1" })
-      const b = yield* admin.createThread({ user: "u2", createdAt: 5 })
-      const item = yield* admin.addItem(a.id, { type: "chatkit.widget", widget: "{}" })
-      const page = yield* ThreadsService.list({ limit: 1 })
-      assert.deepStrictEqual(page.data, [b])
-      assert.isTrue(page.has_more)
-      const items = yield* ThreadsService.listItems(a.id)
-      assert.deepStrictEqual(items.data, [item])
-    }).pipe(Effect.provide(ThreadsFake.layer())))
+      const threads = yield* Effect.forEach(["a", "b", "a"], (user) => admin.createThread({ user }))
+      yield* Effect.forEach(threads, (thread) => admin.addItem(thread.id, { type: "chatkit.widget", widget: "{}" }))
+      yield* ThreadsService.delete(threads[1]!.id)
+      const pages = yield* Effect.all([ThreadsService.list({ limit: 1 }), ThreadsService.listItems(threads[0]!.id)])
+      return JSON.stringify([yield* admin.snapshot, pages])
+    })
+
+    it.effect.prop(
+      "the same seed and calls give byte-identical results",
+      [FastCheck.integer()],
+      ([seed]) =>
+        Effect.gen(function*() {
+          const first = yield* fake(script, seed)
+          const second = yield* fake(script, seed)
+          assert.strictEqual(first, second)
+          assert.match(first, /"cthr_[0-9a-f]{24}"/)
+          assert.match(first, /"cthi_[0-9a-f]{24}"/)
+        }),
+      { fastCheck: { numRuns: 20 } }
+    )
+
+    it.effect("different seeds give different ids; every fake has its own store", () =>
+      Effect.gen(function*() {
+        assert.notStrictEqual(yield* fake(script, 1), yield* fake(script, 2))
+        const one = yield* ThreadsFake.make()
+        const two = yield* ThreadsFake.make()
+        const thread = yield* one.admin.createThread({ user: "u" })
+        assert.strictEqual((yield* two.service.list()).data.length, 0)
+        yield* notFound(two.service.retrieve(thread.id))
+        assert.deepStrictEqual((yield* two.admin.createThread({ user: "u" })).id, thread.id)
+      }))
+  })
+
+  describe("faults", () => {
+    it.effect("failNext fails the next calls with the error, then the fake recovers", () =>
+      fake(Effect.gen(function*() {
+        const admin = yield* ThreadsFake.ThreadsFake
+        const error = new RateLimitError({ message: "Slow down", status: 429, retryAfter: Duration.seconds(3) })
+        yield* admin.failNext({ error, times: 2 })
+        for (
+          const failed of [yield* Effect.flip(ThreadsService.list()), yield* Effect.flip(ThreadsService.retrieve("x"))]
+        ) {
+          assert.instanceOf(failed, RateLimitError)
+          assert.include(failed, { message: "Slow down", status: 429 })
+          assert.isTrue(Duration.equals((failed as RateLimitError).retryAfter!, Duration.seconds(3)))
+        }
+        assert.deepStrictEqual((yield* ThreadsService.list()).data, [])
+      })))
+
+    it.effect("an operation-scoped fault waits for its operation; faults apply in the order added", () =>
+      fake(Effect.gen(function*() {
+        const admin = yield* ThreadsFake.ThreadsFake
+        const thread = yield* admin.createThread({ user: "u" })
+        const deleteError = new RateLimitError({ message: "delete" })
+        const anyError = new RateLimitError({ message: "any" })
+        yield* admin.failNext({ error: deleteError, operation: "delete" })
+        yield* admin.failNext({ error: anyError })
+        assert.strictEqual((yield* Effect.flip(ThreadsService.list())).message, "any")
+        assert.deepStrictEqual(yield* ThreadsService.retrieve(thread.id), thread)
+        assert.deepStrictEqual((yield* ThreadsService.listItems(thread.id)).data, [])
+        assert.strictEqual((yield* Effect.flip(ThreadsService.delete(thread.id))).message, "delete")
+        assert.isTrue((yield* ThreadsService.delete(thread.id)).deleted)
+      })))
+
+    it.effect("invalid params are rejected before a fault is taken", () =>
+      fake(Effect.gen(function*() {
+        const admin = yield* ThreadsFake.ThreadsFake
+        const error = new RateLimitError({ message: "later" })
+        yield* admin.failNext({ error })
+        const invalid = yield* Effect.flip(ThreadsService.list({ limit: 101 }))
+        assert.strictEqual(invalid._tag, "BadRequestError")
+        assert.strictEqual((yield* Effect.flip(ThreadsService.list())).message, "later")
+      })))
+
+    it.effect("latency makes every call sleep on the Clock", () =>
+      fake(Effect.gen(function*() {
+        const admin = yield* ThreadsFake.ThreadsFake
+        yield* admin.setLatency("2 seconds")
+        const fiber = yield* Effect.fork(ThreadsService.list())
+        yield* TestClock.adjust("1999 millis")
+        assert.isTrue(Option.isNone(yield* Fiber.poll(fiber)))
+        yield* TestClock.adjust("1 millis")
+        const exit = yield* Fiber.await(fiber)
+        assert.isTrue(Exit.isSuccess(exit))
+        yield* admin.setLatency(0)
+        assert.deepStrictEqual((yield* ThreadsService.list()).data, [])
+      })))
+  })
+
+  describe("admin input", () => {
+    const dies = <A, E>(self: Effect.Effect<A, E>) =>
+      Effect.map(Effect.exit(self), (exit) => {
+        assert.isTrue(Exit.isFailure(exit) && Cause.isDie(exit.cause), "expected a defect")
+        const defect = Exit.isFailure(exit) ? Cause.squash(exit.cause) : undefined
+        assert.isTrue(Cause.isIllegalArgumentException(defect))
+      })
+
+    it.effect("invalid input is a defect and changes nothing", () =>
+      fake(Effect.gen(function*() {
+        const admin = yield* ThreadsFake.ThreadsFake
+        const thread = yield* admin.createThread({ user: "u" })
+        yield* dies(admin.createThread({ user: "u", createdAt: -1 }))
+        yield* dies(admin.createThread({ user: "u", createdAt: 1.5 }))
+        yield* dies(admin.createThread({ user: 3 as unknown as string }))
+        yield* dies(admin.addItem(thread.id, { type: "chatkit.widget", widget: "{}", createdAt: Number.NaN }))
+        const extra = { type: "chatkit.widget", widget: "{}", id: "cthi_mine" } as const
+        yield* dies(admin.addItem(thread.id, extra))
+        yield* dies(
+          admin.addItem(thread.id, { type: "chatkit.widget" } as unknown as ThreadsFake.ThreadsFake.ItemInput)
+        )
+        yield* dies(admin.setStatus(thread.id, { type: "locked" } as unknown as Thread.ThreadStatus))
+        yield* dies(admin.failNext({ error: new RateLimitError({ message: "x" }), times: 0 }))
+        assert.deepStrictEqual(yield* admin.snapshot, { threads: [thread], items: [] })
+        assert.deepStrictEqual((yield* ThreadsService.list()).data, [thread])
+      })))
+  })
+
+  describe("scale", () => {
+    it.effect.prop(
+      "out-of-order inserts and mass deletes across many chunks keep pages exact",
+      [
+        FastCheck.array(FastCheck.integer({ min: 0, max: 40 }), { minLength: 1200, maxLength: 1600 }),
+        FastCheck.nat(),
+        FastCheck.array(picks, { minLength: 5, maxLength: 10 })
+      ],
+      ([timestamps, cut, requests]) =>
+        fake(Effect.gen(function*() {
+          const admin = yield* ThreadsFake.ThreadsFake
+          const created = yield* Effect.forEach(timestamps, (createdAt, i) =>
+            admin.createThread({ user: i % 3 === 0 ? "a" : "b", createdAt }))
+          const everything = byKey(created)
+          const from = cut % everything.length
+          const doomed = [
+            ...everything.slice(from, from + 700),
+            ...created.filter((_, i) =>
+              i % 7 === 0
+            )
+          ]
+          const deleted = new Set(doomed.map((thread) => thread.id))
+          yield* Effect.forEach(deleted, (id) => ThreadsService.delete(id), { discard: true })
+          for (const order of ["asc", "desc"] as const) {
+            const streamed = yield* collect(ThreadsService.stream({ limit: 100, order }))
+            const live = everything.filter((thread) => !deleted.has(thread.id))
+            assert.deepStrictEqual(streamed, order === "asc" ? live : live.reverse())
+          }
+          for (const request of requests) {
+            const params = {
+              order: request.order,
+              limit: request.limit,
+              after: pick(everything, request.after)?.id,
+              before: pick(everything, request.before)?.id,
+              user: request.user === undefined ? undefined : request.user % 2 === 0 ? "a" : "b"
+            }
+            const defined = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined))
+            const listed = (thread: Thread.Thread) =>
+              !deleted.has(thread.id) && (params.user === undefined || thread.user === params.user)
+            assert.deepStrictEqual(yield* ThreadsService.list(defined), expectedPage(everything, listed, params))
+          }
+        })),
+      { fastCheck: { numRuns: 8 } }
+    )
+  })
 })

@@ -1,0 +1,170 @@
+/**
+ * A fake of OpenAI's ChatKit Threads REST API over a real socket: the `ThreadsFake` store behind
+ * `/v1/chatkit/threads...` with OpenAI's wire format, errors and faults, for clients no one here wrote
+ * (the official `openai` SDK, other languages) and for the HTTP layer.
+ *
+ * ```ts
+ * import { ThreadsFakeServer } from "@effect-chatkit/testing"
+ * import { Effect } from "effect"
+ * import OpenAI from "openai"
+ *
+ * const program = Effect.gen(function*() {
+ *   const server = yield* ThreadsFakeServer.ThreadsFakeServer
+ *   const admin = yield* server.admin("sk-test")
+ *   yield* admin.createThread({ user: "user_1", title: "Hello" })
+ *   const client = new OpenAI({ apiKey: "sk-test", baseURL: server.url })
+ *   const page = yield* Effect.promise(() => client.beta.chatkit.threads.list())
+ * }).pipe(Effect.scoped, Effect.provide(ThreadsFakeServer.layer({ port: 0 })))
+ * ```
+ *
+ * @since 0.1.0
+ */
+import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
+import type { ServeError } from "@effect/platform/HttpServerError"
+import * as Cause from "effect/Cause"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Http from "node:http"
+import * as internal from "./internal/server.js"
+import type { ThreadsFake } from "./ThreadsFake.js"
+
+/**
+ * How to run the server.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  /** The interface to listen on. Default `127.0.0.1`. */
+  readonly host?: string | undefined
+  /** The port; `0` (the default) picks any free port, readable from {@link Server.url}. */
+  readonly port?: number | undefined
+  /**
+   * The seed of the stores. The store of key `k` is `ThreadsFake.make({ seed })` with a seed derived from
+   * this one and `k`, so each key has its own ids and the same key always the same ones. Default `0`.
+   */
+  readonly seed?: number | undefined
+  /** When set, only these bearer keys are accepted (others get 401). Any key works otherwise. */
+  readonly apiKeys?: ReadonlyArray<string> | undefined
+  /** Whether API calls need `OpenAI-Beta: chatkit_beta=v1` (400 without it). Default `true`. */
+  readonly requireBetaHeader?: boolean | undefined
+  /**
+   * The share (0 to 1) of well-formed API calls that get a random fault instead of an answer: 429 (with
+   * `retry-after-ms: 10`), 500, 503 or a dropped connection, equally likely. Default `0`.
+   */
+  readonly faultRate?: number | undefined
+  /** The seed of the random faults. Default `0`. */
+  readonly faultSeed?: number | undefined
+  /** Whether the admin routes under `/_admin` are served. Default `false`. */
+  readonly admin?: boolean | undefined
+}
+
+/**
+ * A running server.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Server {
+  /** The base URL of the API, ending in `/v1`, e.g. `http://127.0.0.1:53111/v1`. */
+  readonly url: string
+  /** Scheme, host and port, e.g. `http://127.0.0.1:53111`; the admin routes are under `${origin}/_admin`. */
+  readonly origin: string
+  /**
+   * The admin of the store of `apiKey` (created on first use). Dies with an `IllegalArgumentException`
+   * when `apiKeys` is set and does not hold `apiKey`.
+   */
+  readonly admin: (apiKey: string) => Effect.Effect<ThreadsFake.Admin>
+}
+
+/**
+ * The running server in context, provided by {@link layer}.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class ThreadsFakeServer extends Context.Tag("@effect-chatkit/testing/ThreadsFakeServer")<
+  ThreadsFakeServer,
+  Server
+>() {}
+
+const hostOf = (hostname: string): string =>
+  hostname === "0.0.0.0" ? "127.0.0.1" : hostname.includes(":") ? `[${hostname}]` : hostname
+
+const check = (options: Options): Cause.IllegalArgumentException | undefined => {
+  const { faultRate = 0 } = options
+  return faultRate >= 0 && faultRate <= 1
+    ? undefined
+    : new Cause.IllegalArgumentException(`ThreadsFakeServer: faultRate must be between 0 and 1, got ${faultRate}`)
+}
+
+/**
+ * Serves the fake on `@effect/platform`'s `HttpServer` over `node:http`, for as long as the layer's scope
+ * lives (closing it also closes open connections). What it answers:
+ *
+ * - `GET /v1/chatkit/threads`, `GET|DELETE /v1/chatkit/threads/{id}`, `GET /v1/chatkit/threads/{id}/items`,
+ *   with OpenAI's JSON (every required key, `null`s included). `{id}` is one path segment, percent-decoded.
+ * - Every answer has `content-type: application/json` and an `x-request-id` (`req_000001`, `req_000002`, …
+ *   in arrival order). Errors are OpenAI's `{"error":{"message","type","param","code"}}`, with the status
+ *   of `ChatKitError.statusOf`.
+ * - In this order: an unknown path is a 404 (`Invalid URL (GET /…)`); a known path with another method a
+ *   405 with `Allow`; a missing bearer key, or one outside `apiKeys`, a 401; API calls without the beta
+ *   header a 400 (`code: "invalid_beta"`). Each key has its own store, created on first use.
+ * - The query is parsed strictly and then validated by core, so the 400s carry the same `param`, `code`
+ *   and message as client-side validation: a repeated key is a 400 naming it; `limit` is a number only
+ *   when written as a plain decimal (`abc`, `1.5`, `-1`, `101`, `1e2` are 400s); unknown keys are 400s
+ *   (`unknown_parameter`), and retrieve and delete take no parameters at all.
+ * - Faults queued with the admin's `failNext` go on the wire: a `RateLimitError` is a 429 with
+ *   `retry-after` (whole seconds, rounded up) and `retry-after-ms` when it has `retryAfter`; an
+ *   `InternalServerError` its status (500, 503, …); a `ConnectionError` (or any error that is not an
+ *   answer) destroys the socket without an answer. `setLatency` delays answers. `faultRate` adds random
+ *   faults.
+ * - With `admin: true`, `/_admin/...` routes seed the caller's store over JSON (same bearer key, no beta
+ *   header): `POST /_admin/threads` `{ user, title?, status?, created_at? }`; `POST /_admin/threads/{id}`
+ *   `{ title?, status? }`; `POST /_admin/threads/{id}/items` an item's wire fields without `id`, `object`
+ *   and `thread_id` (`created_at` optional); `POST /_admin/faults` `{ status: 400..599 | "drop", message?,
+ *   type?, code?, param?, retry_after_ms?, times?, operation? }`; `POST /_admin/latency` `{ ms }`;
+ *   `GET /_admin/snapshot`. Bad bodies are 400s.
+ * - A client's mistake is never a 5xx. A defect (a bug) is a 500 in OpenAI's shape, logged, and the server
+ *   goes on answering.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (options: Options = {}): Layer.Layer<ThreadsFakeServer, ServeError> =>
+  Layer.scoped(
+    ThreadsFakeServer,
+    Effect.gen(function*() {
+      const invalid = check(options)
+      if (invalid !== undefined) return yield* Effect.die(invalid)
+      const apiKeys = options.apiKeys === undefined ? undefined : new Set(options.apiKeys)
+      const instance = internal.make({
+        seed: options.seed ?? 0,
+        apiKeys,
+        requireBetaHeader: options.requireBetaHeader ?? true,
+        faultRate: options.faultRate ?? 0,
+        faultSeed: options.faultSeed ?? 0,
+        admin: options.admin ?? false
+      })
+      const nodeServer = Http.createServer()
+      const server = yield* NodeHttpServer.make(() => nodeServer, {
+        host: options.host ?? "127.0.0.1",
+        port: options.port ?? 0
+      })
+      // runs before the server closes: do not wait for keep-alive or stalled connections
+      yield* Effect.addFinalizer(() => Effect.sync(() => nodeServer.closeAllConnections()))
+      yield* server.serve(instance.app)
+      const origin = server.address._tag === "TcpAddress"
+        ? `http://${hostOf(server.address.hostname)}:${server.address.port}`
+        : "http://localhost"
+      return {
+        url: `${origin}/v1`,
+        origin,
+        admin: (apiKey) =>
+          apiKeys === undefined || apiKeys.has(apiKey)
+            ? Effect.map(instance.fake(apiKey), (fake) => fake.admin)
+            : Effect.die(new Cause.IllegalArgumentException(`ThreadsFakeServer: '${apiKey}' is not one of apiKeys`))
+      }
+    })
+  )

@@ -1,0 +1,187 @@
+/**
+ * The admin routes of the fake server (`/_admin/...`): the `ThreadsFake` admin of the caller's key over
+ * JSON, so that test suites in any language can seed data and inject faults. Bodies are decoded with
+ * Schema (unknown keys rejected); bad input is a 400 in OpenAI's shape.
+ *
+ * @internal
+ */
+import * as ChatKitError from "@effect-chatkit/core/ChatKitError"
+import * as Thread from "@effect-chatkit/core/Thread"
+import * as ThreadItem from "@effect-chatkit/core/ThreadItem"
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+import type { ThreadsFake } from "../ThreadsFake.js"
+import type { Route } from "./serverRoutes.js"
+import { decodeId } from "./serverRoutes.js"
+import { encode, json } from "./serverWire.js"
+
+const CreatedAt = Schema.optional(Schema.NonNegativeInt)
+const Title = Schema.optional(Schema.NullOr(Schema.String))
+
+const NewThread = Schema.Struct({
+  user: Schema.String,
+  title: Title,
+  status: Schema.optional(Thread.ThreadStatus),
+  created_at: CreatedAt
+})
+
+const ThreadUpdate = Schema.Struct({
+  title: Title,
+  status: Schema.optional(Thread.ThreadStatus)
+})
+
+const assigned = ["id", "object", "thread_id", "created_at"] as const
+
+const NewItem = Schema.Union(
+  ThreadItem.UserMessageItem.omit(...assigned),
+  ThreadItem.AssistantMessageItem.omit(...assigned),
+  ThreadItem.WidgetItem.omit(...assigned),
+  ThreadItem.ClientToolCallItem.omit(...assigned),
+  ThreadItem.TaskItem.omit(...assigned),
+  ThreadItem.TaskGroupItem.omit(...assigned)
+)
+
+const ItemCreatedAt = Schema.Struct({ created_at: CreatedAt })
+
+const Fault = Schema.Struct({
+  status: Schema.Union(Schema.Int.pipe(Schema.between(400, 599)), Schema.Literal("drop")),
+  message: Schema.optional(Schema.String),
+  type: Schema.optional(Schema.String),
+  code: Schema.optional(Schema.NullOr(Schema.String)),
+  param: Schema.optional(Schema.NullOr(Schema.String)),
+  retry_after_ms: Schema.optional(Schema.NonNegative),
+  times: Schema.optional(Schema.Int.pipe(Schema.positive())),
+  operation: Schema.optional(Schema.Literal("list", "retrieve", "delete", "listItems"))
+})
+
+const Latency = Schema.Struct({ ms: Schema.NonNegative })
+
+const invalidBody = (message: string, param: string | null) =>
+  new ChatKitError.BadRequestError({ message, type: "invalid_request_error", param, code: "invalid_value" })
+
+const decodeBody = <A, I>(schema: Schema.Schema<A, I>) => {
+  const decode = Schema.decodeUnknownEither(schema, { onExcessProperty: "error", errors: "first" })
+  return (body: unknown): Either.Either<A, ChatKitError.BadRequestError> =>
+    Either.mapLeft(decode(body), (error) => {
+      const [issue] = ParseResult.ArrayFormatter.formatErrorSync(error)
+      const param = issue === undefined || issue.path.length === 0 ? null : issue.path.map(String).join(".")
+      return invalidBody(`Invalid body${param === null ? "" : ` at '${param}'`}: ${issue?.message ?? ""}`, param)
+    })
+}
+
+const decodeNewThread = decodeBody(NewThread)
+const decodeThreadUpdate = decodeBody(ThreadUpdate)
+const decodeNewItem = decodeBody(NewItem)
+const decodeItemCreatedAt = decodeBody(ItemCreatedAt)
+const decodeFault = decodeBody(Fault)
+const decodeLatency = decodeBody(Latency)
+
+const body: Effect.Effect<unknown, ChatKitError.BadRequestError, HttpServerRequest.HttpServerRequest> = Effect
+  .flatMap(HttpServerRequest.HttpServerRequest, (request) => request.json).pipe(
+    Effect.mapError(() => invalidBody("We could not parse the JSON body of your request.", null))
+  )
+
+const splitCreatedAt = (input: unknown) => {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    return { createdAt: undefined, fields: input }
+  }
+  const { created_at, ...fields } = input as Readonly<Record<string, unknown>>
+  return { createdAt: { created_at }, fields }
+}
+
+const toError = (fault: typeof Fault.Type): ChatKitError.ChatKitError =>
+  fault.status === "drop"
+    ? new ChatKitError.ConnectionError({ message: fault.message ?? "Injected dropped connection." })
+    : ChatKitError.fromStatus(fault.status, {
+      message: fault.message ?? `Injected fault with status ${fault.status}.`,
+      type: fault.type,
+      code: fault.code,
+      param: fault.param,
+      retryAfter: fault.retry_after_ms === undefined ? undefined : Duration.millis(fault.retry_after_ms)
+    })
+
+const updateThread = (
+  admin: ThreadsFake.Admin,
+  id: string,
+  update: typeof ThreadUpdate.Type
+): Effect.Effect<Thread.Thread, ChatKitError.BadRequestError | ChatKitError.NotFoundError> => {
+  const { status, title } = update
+  if (status === undefined && title === undefined) {
+    return Effect.fail(invalidBody("Expected 'title' or 'status' in the body.", null))
+  }
+  const setTitle = title === undefined ? undefined : admin.setTitle(id, title)
+  const setStatus = status === undefined ? undefined : admin.setStatus(id, status)
+  return setTitle === undefined ? setStatus! : setStatus === undefined ? setTitle : Effect.zipRight(setTitle, setStatus)
+}
+
+/**
+ * Runs one admin route against the admin of the caller's store:
+ *
+ * - `POST /_admin/threads` `{ user, title?, status?, created_at? }` → the thread;
+ * - `POST /_admin/threads/{id}` `{ title?, status? }` → the updated thread (404 when unknown);
+ * - `POST /_admin/threads/{id}/items` an item's wire fields without `id`, `object`, `thread_id`, plus
+ *   `created_at?` → the item (404 when the thread is unknown);
+ * - `POST /_admin/faults` `{ status: 400..599 | "drop", message?, type?, code?, param?, retry_after_ms?,
+ *   times?, operation? }` → `{}`, queued with `failNext`;
+ * - `POST /_admin/latency` `{ ms }` → `{}`;
+ * - `GET /_admin/snapshot` → `{ threads, items }` in the wire format.
+ *
+ * @internal
+ */
+export const handle = (
+  route: Route,
+  admin: ThreadsFake.Admin
+): Effect.Effect<
+  HttpServerResponse.HttpServerResponse,
+  ChatKitError.ChatKitError,
+  HttpServerRequest.HttpServerRequest
+> => {
+  switch (route._tag) {
+    case "AdminThreads":
+      return body.pipe(
+        Effect.flatMap(decodeNewThread),
+        Effect.flatMap(({ created_at, ...input }) => admin.createThread({ ...input, createdAt: created_at })),
+        Effect.map((thread) => json(200, encode.thread(thread)))
+      )
+    case "AdminThread":
+      return Effect.all([decodeId(route.id), Effect.flatMap(body, decodeThreadUpdate)]).pipe(
+        Effect.flatMap(([id, update]) => updateThread(admin, id, update)),
+        Effect.map((thread) => json(200, encode.thread(thread)))
+      )
+    case "AdminItems":
+      return Effect.flatMap(body, (input) => {
+        const { createdAt, fields } = splitCreatedAt(input)
+        return Effect.all([decodeId(route.id), decodeNewItem(fields), decodeItemCreatedAt(createdAt)])
+      }).pipe(
+        Effect.flatMap(([id, item, { created_at }]) => admin.addItem(id, { ...item, createdAt: created_at })),
+        Effect.map((item) => json(200, encode.item(item)))
+      )
+    case "AdminFaults":
+      return body.pipe(
+        Effect.flatMap(decodeFault),
+        Effect.flatMap((fault) =>
+          admin.failNext({ error: toError(fault), times: fault.times, operation: fault.operation })
+        ),
+        Effect.as(json(200, {}))
+      )
+    case "AdminLatency":
+      return body.pipe(
+        Effect.flatMap(decodeLatency),
+        Effect.flatMap(({ ms }) => admin.setLatency(Duration.millis(ms))),
+        Effect.as(json(200, {}))
+      )
+    case "AdminSnapshot":
+      return Effect.map(admin.snapshot, ({ items, threads }) =>
+        json(200, {
+          threads: threads.map((thread) => encode.thread(thread)),
+          items: items.map((item) => encode.item(item))
+        }))
+    default:
+      return Effect.die(new Error(`not an admin route: ${route._tag}`))
+  }
+}

@@ -26,3 +26,11 @@ export * as Conformance from "./Conformance.js"
  * @since 0.1.0
  */
 export * as ThreadsFake from "./ThreadsFake.js"
+
+/**
+ * A fake of OpenAI's ChatKit Threads REST API over a real socket: the fake's store behind
+ * `/v1/chatkit/threads...` with OpenAI's wire format, errors and faults, plus optional admin routes.
+ *
+ * @since 0.1.0
+ */
+export * as ThreadsFakeServer from "./ThreadsFakeServer.js"

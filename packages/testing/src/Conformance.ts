@@ -90,13 +90,26 @@ const numRunsFromEnv = (): number | undefined => {
  * Runs use the live clock, so a layer may hold a real HTTP server and client; every seeded thread and item
  * is given an explicit `createdAt`, so no property depends on the time.
  *
+ * The suite seeds stores only through the admin handle's `createThread` and `addItem` (and deletes through
+ * the service), so an implementation of your own needs just those two to be tested.
+ *
  * @example
  * ```ts
  * // test/MyThreads.test.ts: one call registers the whole suite
- * import { Conformance, ThreadsFakeServer } from "@effect-chatkit/testing"
+ * import { Conformance } from "@effect-chatkit/testing"
+ * import { MyThreads } from "../src/MyThreads.js"
  *
- * // any Layer providing the ThreadsService under test and a ThreadsFake admin handle of its store
- * Conformance.suite("my ThreadsService", MyThreads.layerForTests, { numRuns: 50 })
+ * // `MyThreads.testLayer`: a Layer providing your `ThreadsService` together with a `ThreadsFake` admin
+ * // handle that seeds the same empty store, with a fixed seed for ids
+ * Conformance.suite("MyThreads", MyThreads.testLayer, { numRuns: 50 })
+ * ```
+ *
+ * @example
+ * ```ts
+ * // the in-memory fake itself
+ * import { Conformance, ThreadsFake } from "@effect-chatkit/testing"
+ *
+ * Conformance.suite("ThreadsFake", ThreadsFake.layer({ seed: 1 }))
  * ```
  *
  * @since 0.1.0

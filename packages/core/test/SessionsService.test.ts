@@ -1,5 +1,5 @@
-import type { Session, SessionParams } from "@effect-chatkit/core"
-import { ChatKitError, SessionsService } from "@effect-chatkit/core"
+import type { Session } from "@effect-chatkit/core"
+import { ChatKitError, SessionParams, SessionsService } from "@effect-chatkit/core"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Inspectable, Redacted, Ref, type Tracer } from "effect"
 
@@ -16,11 +16,7 @@ const session = (id: string, user: string): Session.ChatSession => ({
   rate_limits: { max_requests_per_1_minute: 10 },
   max_requests_per_1_minute: 10,
   status: "active",
-  chatkit_configuration: {
-    automatic_thread_titling: { enabled: true },
-    file_upload: { enabled: false, max_file_size: 512, max_files: 10 },
-    history: { enabled: true, recent_threads: null }
-  }
+  chatkit_configuration: SessionParams.defaultChatKitConfiguration
 })
 
 type Call =

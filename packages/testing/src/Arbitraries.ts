@@ -276,9 +276,15 @@ export interface StoreOptions {
   readonly maxItems?: number | undefined
 }
 
+const timed = <A extends { readonly createdAt?: number | undefined }>(
+  input: FastCheck.Arbitrary<A>,
+  at: FastCheck.Arbitrary<number>
+): FastCheck.Arbitrary<A> => FastCheck.tuple(input, at).map(([fields, createdAt]) => ({ ...fields, createdAt }))
+
 /**
- * A store of many threads across few users, with few distinct timestamps (ties, and threads and items
- * created out of timestamp order), some threads deleted, and items in each thread.
+ * A store of many threads across few users, with few distinct timestamps (every thread and item has an
+ * explicit `createdAt`: ties, and threads and items created out of timestamp order), some threads deleted,
+ * and items in each thread.
  *
  * @since 0.1.0
  * @category fixtures
@@ -291,8 +297,8 @@ export const storeFixture = (options?: StoreOptions): FastCheck.Arbitrary<StoreF
     const at = FastCheck.constantFrom(...timestamps)
     return FastCheck.array(
       FastCheck.record({
-        input: threadInput({ user: FastCheck.constantFrom(...users), createdAt: at }),
-        items: FastCheck.array(itemInput({ createdAt: at }), { maxLength: options?.maxItems ?? 5 }),
+        input: timed(threadInput({ user: FastCheck.constantFrom(...users) }), at),
+        items: FastCheck.array(timed(itemInput(), at), { maxLength: options?.maxItems ?? 5 }),
         deleted: FastCheck.integer({ min: 0, max: 3 }).map((n) => n === 0)
       }),
       { maxLength: options?.maxThreads ?? 30 }

@@ -23,6 +23,7 @@ import * as Backend from "./internal/backend.js"
 import * as Json from "./internal/json.js"
 import * as Listing from "./internal/listing.js"
 import { errorLine } from "./internal/report.js"
+import * as Serve from "./internal/serve.js"
 import * as View from "./internal/view.js"
 import * as Stdio from "./Stdio.js"
 
@@ -152,6 +153,32 @@ const items = Command.make("items").pipe(
   Command.withSubcommands([itemsList])
 )
 
+const serve = Command.make(
+  "serve",
+  {
+    host: Options.text("host").pipe(
+      Options.withDescription("Interface to listen on"),
+      Options.withDefault("127.0.0.1")
+    ),
+    port: Options.integer("port").pipe(Options.withDescription("Port, 0 for any free one"), Options.withDefault(8787)),
+    seed: Options.integer("seed").pipe(Options.withDescription("Seed of the generated ids"), Options.withDefault(0)),
+    demo: Options.boolean("demo").pipe(
+      Options.withDescription(
+        `Fill every store with the demo data (without --api-key, under the key ${Serve.demoApiKey})`
+      )
+    ),
+    apiKeys: Options.text("api-key").pipe(
+      Options.withDescription("Accept only this API key, each with its own store (repeatable; default: any key)"),
+      Options.repeated
+    ),
+    faultRate: Options.float("fault-rate").pipe(
+      Options.withDescription("Share of calls, 0 to 1, answered with a random 429, 5xx or dropped connection"),
+      Options.withDefault(0)
+    )
+  },
+  Serve.serve
+).pipe(Command.withDescription("Serve the fake ChatKit Threads API over HTTP until interrupted"))
+
 /**
  * The whole `chatkit` command with its subcommands.
  *
@@ -160,7 +187,7 @@ const items = Command.make("items").pipe(
  */
 export const command = Command.make("chatkit").pipe(
   Command.withDescription("Browse OpenAI ChatKit threads, in the live API or in a built-in fake with demo data"),
-  Command.withSubcommands([threads, items])
+  Command.withSubcommands([threads, items, serve])
 )
 
 /**

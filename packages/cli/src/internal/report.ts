@@ -16,14 +16,28 @@ const apiError = (error: ChatKitError.ChatKitError): string => {
   return `${error._tag}${status}: ${flat(error.message)}${requestId}`
 }
 
+const messageOf = (error: unknown): string | undefined =>
+  Predicate.hasProperty(error, "message") && typeof error.message === "string" && error.message !== ""
+    ? error.message
+    : undefined
+
+const otherError = (error: unknown): string => {
+  const message = messageOf(error) ??
+    (Predicate.hasProperty(error, "cause") ? messageOf(error.cause) : undefined) ?? String(error)
+  return Predicate.hasProperty(error, "_tag") && typeof error._tag === "string"
+    ? `${error._tag}: ${message}`
+    : message
+}
+
 /**
  * The line an error is reported with, e.g. `error: NotFoundError (404): No thread found with id 'x'.`: the
  * error class, the HTTP status when the API answered, the message and the request id when there is one.
+ * Other errors show their tag and message (or their cause's).
  *
  * @internal
  */
 export const errorLine = (error: unknown): string => {
   if (ChatKitError.isChatKitError(error)) return `error: ${apiError(error)}\n`
   if (ConfigError.isConfigError(error)) return `error: invalid configuration: ${flat(String(error))}\n`
-  return `error: ${flat(Predicate.hasProperty(error, "message") ? String(error.message) : String(error))}\n`
+  return `error: ${flat(otherError(error))}\n`
 }

@@ -1,0 +1,70 @@
+/**
+ * `chatkit serve`: the fake server, optionally with the demo data, until interrupted.
+ *
+ * @internal
+ */
+import * as ThreadsFakeServer from "@effect-chatkit/testing/ThreadsFakeServer"
+import * as Cause from "effect/Cause"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as DemoData from "../DemoData.js"
+import * as Stdio from "../Stdio.js"
+
+/**
+ * The key the demo data is served under when `--demo` is given without `--api-key`.
+ *
+ * @internal
+ */
+export const demoApiKey = "sk-demo"
+
+/**
+ * What `chatkit serve` was asked for.
+ *
+ * @internal
+ */
+export interface Options {
+  readonly host: string
+  readonly port: number
+  readonly seed: number
+  readonly demo: boolean
+  readonly apiKeys: ReadonlyArray<string>
+  readonly faultRate: number
+}
+
+const usage = (url: string, apiKeys: ReadonlyArray<string>, demo: boolean): string => {
+  const key = apiKeys[0] ?? "any-key"
+  return [
+    `serving the fake ChatKit API at ${url}`,
+    apiKeys.length === 0 ? "any API key is accepted; each key has its own store" : `API keys: ${apiKeys.join(", ")}`,
+    ...(demo ? ["every store holds the demo data"] : []),
+    "try:",
+    `  curl -s ${url}/chatkit/threads -H "Authorization: Bearer ${key}" -H "OpenAI-Beta: chatkit_beta=v1"`,
+    `  chatkit threads list --base-url ${url} --api-key ${key}`,
+    ""
+  ].join("\n")
+}
+
+/**
+ * Starts the server, seeds the store of every key with the demo data when asked (`--demo` alone serves it
+ * under {@link demoApiKey}), prints the URL and how to call it, and serves until interrupted.
+ *
+ * @internal
+ */
+export const serve = (options: Options): Effect.Effect<never, unknown, Stdio.Stdio> => {
+  const apiKeys = options.demo && options.apiKeys.length === 0 ? [demoApiKey] : options.apiKeys
+  const server = ThreadsFakeServer.layer({
+    host: options.host,
+    port: options.port,
+    seed: options.seed,
+    faultRate: options.faultRate,
+    ...(apiKeys.length === 0 ? {} : { apiKeys })
+  }).pipe(Layer.catchAllCause((cause) => Layer.fail(Cause.squash(cause))))
+  return Effect.gen(function*() {
+    const running = yield* ThreadsFakeServer.ThreadsFakeServer
+    if (options.demo) {
+      yield* Effect.forEach(apiKeys, (key) => Effect.flatMap(running.admin(key), DemoData.seed), { discard: true })
+    }
+    yield* Stdio.stdout(usage(running.url, apiKeys, options.demo))
+    return yield* Effect.never
+  }).pipe(Effect.provide(server))
+}

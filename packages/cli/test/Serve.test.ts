@@ -1,0 +1,81 @@
+import * as Thread from "@effect-chatkit/core/Thread"
+import { assert, describe, it } from "@effect/vitest"
+import { Deferred, Effect, Fiber } from "effect"
+import { Schema } from "effect"
+import { collect, demoFake } from "./fixtures/demo.js"
+import { lines, runCli } from "./fixtures/runCli.js"
+
+const decodeThread = Schema.decodeUnknownSync(Thread.Thread)
+
+const withoutId = ({ id: _, ...thread }: Thread.Thread) => thread
+
+/** Runs `chatkit serve <args>` in the background and gives its base URL once it listens. */
+const startServer = (...args: ReadonlyArray<string>) =>
+  Effect.gen(function*() {
+    const url = yield* Deferred.make<string>()
+    const fiber = yield* Effect.fork(runCli(["serve", "--port", "0", ...args], {
+      onStdout: (text) => {
+        const found = /http:\/\/\S+\/v1/.exec(text)
+        return found === null ? Effect.void : Deferred.succeed(url, found[0])
+      }
+    }))
+    yield* Effect.addFinalizer(() => Fiber.interrupt(fiber))
+    return yield* Deferred.await(url)
+  })
+
+describe("chatkit serve", () => {
+  it.scopedLive("--demo serves the demo data, which the live backend pages through", () =>
+    Effect.gen(function*() {
+      const url = yield* startServer("--demo")
+      const { service } = yield* demoFake
+      const expected = yield* collect(service.stream({ limit: 100 }))
+      const out = yield* runCli([
+        "threads",
+        "list",
+        "--all",
+        "--json",
+        "--limit",
+        "7",
+        "--base-url",
+        url,
+        "--api-key",
+        "sk-demo"
+      ])
+      assert.isTrue(out.ok, out.stderr)
+      assert.include(out.stderr, `using the API at ${url}\n`)
+      assert.deepStrictEqual(
+        lines(out.stdout).map((line) => withoutId(decodeThread(JSON.parse(line)))),
+        expected.map(withoutId)
+      )
+    }))
+
+  it.scopedLive("only the given keys are accepted; another is an AuthenticationError line", () =>
+    Effect.gen(function*() {
+      const url = yield* startServer("--api-key", "sk-one", "--api-key", "sk-two")
+      const good = yield* runCli(["threads", "list", "--json", "--base-url", url, "--api-key", "sk-two"])
+      assert.isTrue(good.ok, good.stderr)
+      assert.deepStrictEqual(JSON.parse(good.stdout), {
+        object: "list",
+        data: [],
+        first_id: null,
+        last_id: null,
+        has_more: false
+      })
+      const bad = yield* runCli(["threads", "list", "--base-url", url, "--api-key", "sk-three"])
+      assert.isFalse(bad.ok)
+      assert.strictEqual(bad.stdout, "")
+      assert.match(
+        lines(bad.stderr).filter((line) => line.startsWith("error:")).join("\n"),
+        /^error: AuthenticationError \(401\): /
+      )
+    }))
+
+  it.effect("an invalid fault rate is one error line", () =>
+    Effect.gen(function*() {
+      const out = yield* runCli(["serve", "--port", "0", "--fault-rate", "3"])
+      assert.isFalse(out.ok)
+      assert.deepStrictEqual(lines(out.stderr), [
+        "error: IllegalArgumentException: ThreadsFakeServer: faultRate must be between 0 and 1, got 3"
+      ])
+    }))
+})

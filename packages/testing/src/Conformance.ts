@@ -16,8 +16,8 @@ import type { ThreadsFake } from "./ThreadsFake.js"
 export {
   /**
    * The model's answer to a list call: `entries` are every element ever issued in the list, in insertion
-   * order (deleted ones included, as their ids stay valid cursors); `include` keeps the ones the list
-   * shows (not deleted, of the `user` filtered on). Ordered by `(created_at, insertion index)`, reversed for
+   * order (deleted ones included, as their ids stay valid cursors); `include` (default: all) keeps the
+   * ones the list shows (not deleted, of the `user` filtered on). Ordered by `(created_at, insertion index)`, reversed for
    * `desc`, bounded by the exclusive positional cursors `after`/`before`; `data` is the first `limit` (default
    * 20) of that window and `has_more` tells whether the window holds more. `Left` names a cursor that is not
    * among `entries` (the implementation must answer a `NotFoundError` naming it).

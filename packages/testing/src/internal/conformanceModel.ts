@@ -49,7 +49,7 @@ export const ordered = <A extends Entry>(
 export const expectedWindow = <A extends Entry>(
   entries: ReadonlyArray<A>,
   params: Window,
-  include: (entry: A) => boolean
+  include: (entry: A) => boolean = () => true
 ): Either.Either<ReadonlyArray<A>, "after" | "before"> => {
   const list = ordered(entries, params.order ?? ListParams.defaultOrder)
   const position = (id: string | undefined) => id === undefined ? undefined : list.findIndex((entry) => entry.id === id)
@@ -71,7 +71,7 @@ export const expectedWindow = <A extends Entry>(
 export const expectedPage = <A extends Entry>(
   entries: ReadonlyArray<A>,
   params: Window,
-  include: (entry: A) => boolean
+  include: (entry: A) => boolean = () => true
 ): Either.Either<Page.Page<A>, "after" | "before"> =>
   Either.map(expectedWindow(entries, params, include), (window) => {
     const limit = params.limit ?? ListParams.defaultLimit
@@ -179,7 +179,7 @@ export const itemsWindow = (
   const items = store.items.get(threadId)
   return items === undefined || store.deleted.has(threadId)
     ? undefined
-    : Either.map(expectedWindow(items, params, () => true), (window) => window.map((entry) => entry.item))
+    : Either.map(expectedWindow(items, params), (window) => window.map((entry) => entry.item))
 }
 
 /**
@@ -196,7 +196,7 @@ export const itemsPage = (
   return items === undefined || store.deleted.has(threadId)
     ? undefined
     : Either.map(
-      expectedPage(items, params, () => true),
+      expectedPage(items, params),
       (page) => ({ ...page, data: page.data.map((entry) => entry.item) })
     )
 }

@@ -54,7 +54,7 @@ describe("ChatKitClient retries", () => {
     Effect.gen(function*() {
       const { attempts } = yield* run([answer(status)], { maxRetries })
       assert.strictEqual(attempts, maxRetries + 1)
-    }), { fastCheck: { numRuns: 30 } })
+    }), { fastCheck: { numRuns: 20 } })
 
   it.effect.prop("never retries other statuses", {
     status: FastCheck.integer({ min: 300, max: 499 }).filter((s) => ![408, 409, 429].includes(s))
@@ -62,7 +62,7 @@ describe("ChatKitClient retries", () => {
     Effect.gen(function*() {
       const { attempts } = yield* run([answer(status), ok])
       assert.strictEqual(attempts, 1)
-    }), { fastCheck: { numRuns: 30 } })
+    }), { fastCheck: { numRuns: 20 } })
 
   it.effect("404 once: no retry", () =>
     Effect.gen(function*() {
@@ -133,7 +133,7 @@ describe("ChatKitClient retries", () => {
         assert.isAtLeast(delay, bases[i]! * 0.75 - 1)
         assert.isAtMost(delay, bases[i]!)
       })
-    }), { fastCheck: { numRuns: 20 } })
+    }), { fastCheck: { numRuns: 10 } })
 
   it.effect("connection errors are retried and end as a ConnectionError", () =>
     Effect.gen(function*() {

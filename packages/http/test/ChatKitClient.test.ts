@@ -1,6 +1,22 @@
-import type { ChatKitClient } from "@effect-chatkit/http"
+import { ThreadsService } from "@effect-chatkit/core"
+import { ChatKitClient } from "@effect-chatkit/http"
+import * as HttpClient from "@effect/platform/HttpClient"
 import { assert, describe, it } from "@effect/vitest"
-import { Chunk, Effect, Either, Stream } from "effect"
+import {
+  Chunk,
+  Config,
+  ConfigError,
+  ConfigProvider,
+  Effect,
+  Either,
+  Fiber,
+  Layer,
+  Stream,
+  TestClock,
+  Tracer
+} from "effect"
+import { readFileSync } from "node:fs"
+import { userAgent } from "../src/internal/version.js"
 import { makeClient } from "./utils/client.js"
 import { apiKey, itemPageJson, threadJson, threadPageJson } from "./utils/fixtures.js"
 import { answer, scripted } from "./utils/transport.js"
@@ -26,6 +42,11 @@ describe("ChatKitClient requests", () => {
       assert.isUndefined(seen!.headers["openai-organization"])
       assert.isUndefined(seen!.headers["openai-project"])
     }))
+
+  it("the User-Agent names the package version", () => {
+    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }
+    assert.strictEqual(userAgent, `effect-chatkit/${pkg.version}`)
+  })
 
   it.effect("retrieve, delete and listItems use the thread id as one path segment", () =>
     Effect.gen(function*() {
@@ -79,5 +100,85 @@ describe("ChatKitClient requests", () => {
         "?limit=2&after=b&user=u",
         "?limit=2&after=x&user=u"
       ])
+    }))
+})
+
+describe("ChatKitClient.layerConfig", () => {
+  const env = (entries: ReadonlyArray<readonly [string, string]>) =>
+    Effect.withConfigProvider(ConfigProvider.fromMap(new Map(entries)))
+
+  const listThrough = (
+    layer: Layer.Layer<ThreadsService.ThreadsService, ConfigError.ConfigError, HttpClient.HttpClient>
+  ) => {
+    const transport = scripted([answer(200, threadPageJson([], false))])
+    return ThreadsService.list().pipe(
+      Effect.provide(layer.pipe(Layer.provide(Layer.succeed(HttpClient.HttpClient, transport.client)))),
+      Effect.as(transport.seen)
+    )
+  }
+
+  it.effect("reads OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_ORG_ID and OPENAI_PROJECT_ID (empty means unset)", () =>
+    Effect.gen(function*() {
+      const [seen] = yield* listThrough(ChatKitClient.layerConfig()).pipe(env([
+        ["OPENAI_API_KEY", apiKey],
+        ["OPENAI_BASE_URL", "https://proxy.test/openai/"],
+        ["OPENAI_ORG_ID", "org_9"],
+        ["OPENAI_PROJECT_ID", ""]
+      ]))
+      assert.strictEqual(seen!.url.href, "https://proxy.test/openai/chatkit/threads")
+      assert.strictEqual(seen!.headers["authorization"], `Bearer ${apiKey}`)
+      assert.strictEqual(seen!.headers["openai-organization"], "org_9")
+      assert.isUndefined(seen!.headers["openai-project"])
+    }))
+
+  it.effect("defaults to api.openai.com, and fails with a ConfigError without a key", () =>
+    Effect.gen(function*() {
+      const [seen] = yield* listThrough(ChatKitClient.layerConfig()).pipe(env([["OPENAI_API_KEY", apiKey]]))
+      assert.strictEqual(seen!.url.href, "https://api.openai.com/v1/chatkit/threads")
+      const missing = yield* Effect.flip(listThrough(ChatKitClient.layerConfig()).pipe(env([])))
+      assert.isTrue(ConfigError.isConfigError(missing))
+    }))
+
+  it.effect("each setting can come from another Config", () =>
+    Effect.gen(function*() {
+      const [seen] = yield* listThrough(ChatKitClient.layerConfig({
+        apiKey: Config.redacted("MY_KEY"),
+        baseUrl: Config.string("MY_URL"),
+        project: Config.succeed("proj_2"),
+        headers: { "x-team": "a" }
+      })).pipe(env([["MY_KEY", "other-key"], ["MY_URL", "http://127.0.0.1:1/base"]]))
+      assert.strictEqual(seen!.url.href, "http://127.0.0.1:1/base/chatkit/threads")
+      assert.strictEqual(seen!.headers["authorization"], "Bearer other-key")
+      assert.strictEqual(seen!.headers["openai-project"], "proj_2")
+      assert.strictEqual(seen!.headers["x-team"], "a")
+    }))
+})
+
+describe("ChatKitClient tracing", () => {
+  it.effect("annotates the ThreadsService span with status, request id and retries, and no span holds the key", () =>
+    Effect.gen(function*() {
+      const spans: Array<Tracer.Span> = []
+      const base = yield* Effect.tracer
+      const tracer = Tracer.make({
+        span: (...args) => {
+          const span = base.span(...args)
+          spans.push(span)
+          return span
+        },
+        context: (f, fiber) => base.context(f, fiber)
+      })
+      const transport = scripted([answer(503), answer(200, threadJson("cthr_1"), { "x-request-id": "req_2" })])
+      const service = yield* makeClient(transport)
+      const fiber = yield* Effect.fork(service.retrieve("cthr_1").pipe(Effect.withTracer(tracer)))
+      yield* TestClock.adjust("10 seconds")
+      yield* Fiber.join(fiber)
+      const span = spans.find((s) => s.name === "ThreadsService.retrieve")!
+      assert.strictEqual(span.attributes.get("http.response.status_code"), 200)
+      assert.strictEqual(span.attributes.get("chatkit.request_id"), "req_2")
+      assert.strictEqual(span.attributes.get("chatkit.retries"), 1)
+      assert.isAbove(spans.length, 2) // the platform's client spans too
+      for (const s of spans) {
+        for (const [name, value] of s.attributes) assert.notInclude(String(value), apiKey, name)
+      }
     }))
 })

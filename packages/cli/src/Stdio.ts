@@ -7,6 +7,7 @@
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as Predicate from "effect/Predicate"
 
 /**
  * @since 0.1.0
@@ -32,22 +33,38 @@ export declare namespace Stdio {
   }
 }
 
+const isBrokenPipe = (error: unknown): boolean => Predicate.hasProperty(error, "code") && error.code === "EPIPE"
+
 const write = (stream: NodeJS.WriteStream) => (text: string): Effect.Effect<void> =>
   Effect.async((resume) => {
-    stream.write(text, () => resume(Effect.void))
+    stream.write(text, (error) => resume(isBrokenPipe(error) ? Effect.interrupt : Effect.void))
   })
 
+const ignoreBrokenPipe = (error: unknown) => {
+  if (!isBrokenPipe(error)) throw error
+}
+
+const watch = (stream: NodeJS.WriteStream) =>
+  Effect.acquireRelease(
+    Effect.sync(() => stream.on("error", ignoreBrokenPipe)),
+    () => Effect.sync(() => stream.off("error", ignoreBrokenPipe))
+  )
+
 /**
- * The standard streams of this process.
+ * The standard streams of this process. When the reader of a stream goes away (`chatkit … | head -1`), the
+ * program is interrupted quietly, as a Unix command stops on `SIGPIPE`.
  *
  * @since 0.1.0
  * @category layers
  */
-export const layer: Layer.Layer<Stdio> = Layer.sync(Stdio, () => ({
-  stdout: write(process.stdout),
-  stderr: write(process.stderr),
-  stderrIsTTY: process.stderr.isTTY === true
-}))
+export const layer: Layer.Layer<Stdio> = Layer.scoped(
+  Stdio,
+  Effect.as(Effect.zip(watch(process.stdout), watch(process.stderr)), {
+    stdout: write(process.stdout),
+    stderr: write(process.stderr),
+    stderrIsTTY: process.stderr.isTTY === true
+  })
+)
 
 /**
  * Writes `text` to standard output.

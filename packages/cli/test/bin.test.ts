@@ -1,6 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
-import { execFile } from "node:child_process"
+import { execFile, spawn } from "node:child_process"
 import { fileURLToPath } from "node:url"
 
 const root = fileURLToPath(new URL("../../..", import.meta.url))
@@ -40,4 +40,21 @@ describe("bin", () => {
         "error: NotFoundError (404): No thread found with id 'cthr_missing'."
       ])
     }))
+
+  it.live("stops quietly when the reader of its output goes away", () =>
+    Effect.async<{ readonly code: number | null; readonly stderr: string }>((resume) => {
+      const child = spawn(
+        process.execPath,
+        ["--import", "tsx", "packages/cli/src/bin.ts", "threads", "list", "--all", "--json", "--limit", "1"],
+        { cwd: root, env }
+      )
+      let stderr = ""
+      child.stderr.on("data", (chunk) => stderr += String(chunk))
+      child.stdout.once("data", () => child.stdout.destroy())
+      child.on("close", (code) => resume(Effect.succeed({ code, stderr })))
+      return Effect.sync(() => child.kill())
+    }).pipe(Effect.map(({ code, stderr }) => {
+      assert.strictEqual(code, 0, stderr)
+      assert.notInclude(stderr, "EPIPE")
+    })))
 })

@@ -60,7 +60,7 @@ import * as internal from "./internal/client.js"
  *   `retry-after-ms` or `retry-after` (seconds or an HTTP date) wins when it is above 0 and at most 60 s.
  * - `timeout`: per attempt, from sending to the end of the body, default 10 minutes; a timeout is a
  *   `TimeoutError` and is retried.
- * - `headers`: extra headers, applied last (they can override the defaults).
+ * - `headers`: extra headers; they can override the defaults above (not `Authorization`).
  * - `transformClient`: applied to the `HttpClient` before use (logging, proxies, tracing options).
  *
  * @since 0.1.0

@@ -81,12 +81,14 @@ export const make = Effect.fnUntraced(function*(options: ChatKitClient.Options) 
   }
 
   const failure = (answer: Answer): Effect.Effect<never, Failure> =>
-    Effect.flatMap(Clock.currentTimeMillis, (now) =>
-      Effect.fail({
-        error: fromAnswer(answer, { now, scrub: scrubSecret }),
+    Effect.flatMap(Clock.currentTimeMillis, (now) => {
+      const delay = requestedDelay(answer.headers, now)
+      return Effect.fail({
+        error: fromAnswer(answer, { requestedDelay: delay, scrub: scrubSecret }),
         retryable: shouldRetry(answer.status, answer.headers["x-should-retry"]),
-        requestedDelay: requestedDelay(answer.headers, now)
-      }))
+        requestedDelay: delay
+      })
+    })
 
   const send = <A>(
     target: Target,

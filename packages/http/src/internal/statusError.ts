@@ -76,17 +76,18 @@ export const requestedDelay = (headers: Answer["headers"], now: number): number 
 
 /**
  * The typed error of an answer that is not a success. The message is `"<status> <detail>"` like openai-node's
- * (`"404 Thread not found"`, `"502 status code (no body)"`), truncated, without the secret.
+ * (`"404 Thread not found"`, `"502 status code (no body)"`), truncated, without the secret. A rate limit
+ * carries the delay the server asked for, when it is not negative.
  *
  * @internal
  */
 export const fromAnswer = (
   answer: Answer,
-  options: { readonly now: number; readonly scrub: (text: string) => string }
+  options: { readonly requestedDelay: number | undefined; readonly scrub: (text: string) => string }
 ): ChatKitError.StatusError => {
   const { detail, ...fields } = parseErrorBody(options.scrub(answer.body))
   const requestId = answer.headers["x-request-id"]
-  const delay = requestedDelay(answer.headers, options.now)
+  const delay = options.requestedDelay
   return ChatKitError.fromStatus(answer.status, {
     ...fields,
     message: options.scrub(`${answer.status} ${detail === undefined ? "status code (no body)" : truncate(detail)}`),

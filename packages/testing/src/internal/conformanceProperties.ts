@@ -8,6 +8,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as fc from "effect/FastCheck"
 import * as Schema from "effect/Schema"
+import * as Stream from "effect/Stream"
 import { ThreadsFake } from "../ThreadsFake.js"
 import * as Arbitraries from "./conformanceArbitraries.js"
 import { assertFails, assertPage, collect, walkPages } from "./conformanceChecks.js"
@@ -225,37 +226,52 @@ export const threads = (test: Test): void => {
         const store = yield* Arbitraries.applySeed(input.steps)
         const params = Listing.compact({ limit: input.limit, order: input.order, user: input.user })
         const listing = Listing.threads(service, store)
-        const atStart = Either.getOrThrow(listing.window(params)).map((thread) => thread.id)
+        type Mutation = (typeof input.mutations)[number]
+        // deletes some live threads (and the cursor, when asked) and creates others
+        const mutate = (mutation: Mutation | undefined, cursor: string | undefined) =>
+          Effect.gen(function*() {
+            if (mutation === undefined) return
+            const live = Model.liveThreads(store)
+            const doomed = new Set(mutation.deletes.map((index) => Listing.pick(live, index)?.id))
+            if (mutation.deleteCursor) doomed.add(cursor)
+            for (const id of doomed) {
+              if (id === undefined || store.deleted.has(id)) continue
+              yield* service.delete(id)
+              Model.deleteThread(store, id)
+            }
+            for (const create of mutation.creates) Model.addThread(store, yield* admin.createThread(create))
+          })
+        // every thread listed at the start and never deleted is seen once, nothing twice, in list order
+        const assertSeen = (atStart: ReadonlyArray<Thread.Thread>, seen: ReadonlyArray<string>) => {
+          assert.strictEqual(new Set(seen).size, seen.length, "no thread is seen twice")
+          for (const { id } of atStart) {
+            if (!store.deleted.has(id)) assert.include(seen, id, "a thread present throughout is seen")
+          }
+          const position = new Map(Model.ordered(store.threads, input.order).map((thread, index) => [thread.id, index]))
+          const positions = seen.map((id) => position.get(id)!)
+          assert.deepStrictEqual(positions, [...positions].sort((a, b) => a - b), "the order is kept")
+        }
+
+        // page by page with `list`, mutating between pages, each page as the model says at that moment
+        const atStart = Either.getOrThrow(listing.window(params))
         let round = 0
         const pages = yield* walkPages(undefined, store.threads.length + 40, (after) =>
           Effect.gen(function*() {
-            const mutation = after === undefined ? undefined : input.mutations[round++]
-            if (mutation !== undefined) {
-              const live = Model.liveThreads(store)
-              const doomed = new Set(mutation.deletes.map((index) => Listing.pick(live, index)?.id))
-              if (mutation.deleteCursor) doomed.add(after)
-              for (const id of doomed) {
-                if (id === undefined || store.deleted.has(id)) continue
-                yield* service.delete(id)
-                Model.deleteThread(store, id)
-              }
-              for (const create of mutation.creates) {
-                Model.addThread(store, yield* admin.createThread(create))
-              }
-            }
+            yield* mutate(after === undefined ? undefined : input.mutations[round++], after)
             const pageParams = Listing.compact({ ...params, after })
             const page = yield* service.list(pageParams)
             assertPage(page, listing.page(pageParams), input.limit, listing.idOf)
             return page
           }))
-        const seen = pages.flatMap((page) => page.data.map((thread) => thread.id))
-        assert.strictEqual(new Set(seen).size, seen.length, "no thread is seen twice")
-        for (const id of atStart) {
-          if (!store.deleted.has(id)) assert.include(seen, id, "a thread present throughout is seen")
-        }
-        const position = new Map(Model.ordered(store.threads, input.order).map((thread, index) => [thread.id, index]))
-        const positions = seen.map((id) => position.get(id)!)
-        assert.deepStrictEqual(positions, [...positions].sort((a, b) => a - b), "the order is kept")
+        assertSeen(atStart, pages.flatMap((page) => page.data.map((thread) => thread.id)))
+
+        // the same with `stream`, mutating after each element it gives (so also between its page fetches)
+        const streamStart = Either.getOrThrow(listing.window(params))
+        let element = 0
+        const streamed = yield* collect(
+          Stream.tap(service.stream(params), (thread) => mutate(input.mutations[element++], thread.id))
+        )
+        assertSeen(streamStart, streamed.map((thread) => thread.id))
       }))
   )
 

@@ -1,0 +1,23 @@
+import { ThreadsService } from "@effect-chatkit/core"
+import { ChatKitClient } from "@effect-chatkit/http"
+import { Conformance, ThreadsFake, ThreadsFakeServer } from "@effect-chatkit/testing"
+import { NodeHttpClient } from "@effect/platform-node"
+import { Context, Effect, Layer, Redacted } from "effect"
+
+const apiKey = "sk-conformance"
+
+// The HTTP layer as the `ThreadsService`, talking over a real socket to a fresh fake server (any free port),
+// with the admin of the store behind the key the client uses. The suite builds it afresh for every run.
+const overHttp = Layer.effectContext(
+  Effect.gen(function*() {
+    const server = yield* ThreadsFakeServer.ThreadsFakeServer
+    const admin = yield* server.admin(apiKey)
+    const service = yield* ChatKitClient.make({ apiKey: Redacted.make(apiKey), baseUrl: server.url, maxRetries: 0 })
+    return Context.make(ThreadsService.ThreadsService, service).pipe(Context.add(ThreadsFake.ThreadsFake, admin))
+  })
+).pipe(
+  Layer.provide(ThreadsFakeServer.layer({ seed: 1, apiKeys: [apiKey] })),
+  Layer.provide(NodeHttpClient.layerUndici)
+)
+
+Conformance.suite("ChatKitClient over HTTP against ThreadsFakeServer", overHttp, { numRuns: 10 })

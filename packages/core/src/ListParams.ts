@@ -4,7 +4,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { withErrorCode } from "./internal/errorCode.js"
+import { integer, nonEmptyString, oneOf, stringUpTo } from "./internal/constraints.js"
 
 /**
  * The page size when `limit` is not given.
@@ -38,35 +38,13 @@ export const defaultOrder: Order = "desc"
  */
 export const maxUserLength = 512
 
-const show = (value: unknown): string => typeof value === "string" ? `'${value}'` : String(value)
-
 /**
  * Page size: an integer from 0 to 100.
  *
  * @since 0.1.0
  * @category schemas
  */
-export const Limit = Schema.Number.annotations({
-  message: (issue) => `Invalid 'limit': expected an integer, but got ${show(issue.actual)} instead.`,
-  ...withErrorCode("invalid_type")
-}).pipe(
-  Schema.int({
-    message: (issue) => `Invalid 'limit': expected an integer, but got ${show(issue.actual)} instead.`,
-    ...withErrorCode("invalid_type")
-  }),
-  Schema.greaterThanOrEqualTo(0, {
-    message: (issue) =>
-      `Invalid 'limit': integer below minimum value. Expected a value >= 0, but got ${show(issue.actual)} instead.`,
-    ...withErrorCode("integer_below_min_value")
-  }),
-  Schema.lessThanOrEqualTo(maxLimit, {
-    message: (issue) =>
-      `Invalid 'limit': integer above maximum value. Expected a value <= ${maxLimit}, but got ${
-        show(issue.actual)
-      } instead.`,
-    ...withErrorCode("integer_above_max_value")
-  })
-)
+export const Limit = integer(0, maxLimit)
 
 /**
  * Sort order by creation time.
@@ -74,10 +52,7 @@ export const Limit = Schema.Number.annotations({
  * @since 0.1.0
  * @category schemas
  */
-export const Order = Schema.Literal("asc", "desc").annotations({
-  message: (issue) => `Invalid 'order': ${show(issue.actual)}. Supported values are: 'asc' and 'desc'.`,
-  ...withErrorCode("invalid_value")
-})
+export const Order = oneOf("asc", "desc")
 
 /**
  * @since 0.1.0
@@ -85,37 +60,19 @@ export const Order = Schema.Literal("asc", "desc").annotations({
  */
 export type Order = typeof Order.Type
 
-const boundedString = (param: string, maxLength?: number) => {
-  const base = Schema.String.annotations({
-    message: (issue) => `Invalid '${param}': expected a string, but got ${show(issue.actual)} instead.`,
-    ...withErrorCode("invalid_type")
-  }).pipe(Schema.minLength(1, {
-    message: () =>
-      `Invalid '${param}': string too short. Expected a string with minimum length 1, but got an empty string instead.`,
-    ...withErrorCode("empty_string")
-  }))
-  return maxLength === undefined ? base : base.pipe(Schema.maxLength(maxLength, {
-    message: (issue) =>
-      `Invalid '${param}': string too long. Expected a string with maximum length ${maxLength}, but got a string with length ${
-        String(issue.actual).length
-      } instead.`,
-    ...withErrorCode("string_above_max_length")
-  }))
-}
-
 /**
  * A cursor: the id of an element of the list, exclusive.
  *
  * @since 0.1.0
  * @category schemas
  */
-export const After = boundedString("after")
+export const After = nonEmptyString
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const Before = boundedString("before")
+export const Before = nonEmptyString
 
 /**
  * The user filter of the threads list: 1 to 512 characters.
@@ -123,7 +80,7 @@ export const Before = boundedString("before")
  * @since 0.1.0
  * @category schemas
  */
-export const User = boundedString("user", maxUserLength)
+export const User = stringUpTo(maxUserLength, nonEmptyString)
 
 /**
  * The parameters of listing a thread's items. Every one is optional: `limit` defaults to 20, `order` to

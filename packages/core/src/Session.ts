@@ -3,6 +3,7 @@
  *
  * @since 0.1.0
  */
+import * as Arbitrary from "effect/Arbitrary"
 import * as Schema from "effect/Schema"
 import { nullable } from "./internal/schema.js"
 
@@ -33,7 +34,13 @@ export type StateVariableValue = typeof StateVariableValue.Type
  * @since 0.1.0
  * @category schemas
  */
-export const StateVariables = Schema.Record({ key: Schema.String, value: StateVariableValue })
+export const StateVariables = Schema.Record({ key: Schema.String, value: StateVariableValue }).annotations({
+  // a decoded record cannot hold an own "__proto__" key, so generated data leaves it out
+  arbitrary: () => (fc) =>
+    fc.dictionary(fc.string().filter((key) => key !== "__proto__"), Arbitrary.make(StateVariableValue), {
+      maxKeys: 8
+    })
+})
 
 /**
  * @since 0.1.0

@@ -14,7 +14,7 @@ import {
   oneOf,
   string,
   stringUpTo
-} from "./internal/sessionConstraints.js"
+} from "./internal/constraints.js"
 import type * as Session from "./Session.js"
 
 /**

@@ -33,6 +33,11 @@ const openAiError = (message: string, param: string | null, code: string | null,
   error: { message, type, param, code }
 })
 
+const assertReply = (reply: Reply, status: number, body: unknown) => {
+  assert.strictEqual(reply.status, status)
+  assert.deepStrictEqual(reply.body, body)
+}
+
 const withServer = <A, E>(
   options: ThreadsFakeServer.Options,
   body: (server: ThreadsFakeServer.Server) => Effect.Effect<A, E>
@@ -179,9 +184,9 @@ describe("ThreadsFakeServer", () => {
         const spaced = yield* send(`${server.url}/chatkit/threads/cthr%201%2Fx/items`)
         assert.deepStrictEqual(spaced.body, openAiError("No thread found with id 'cthr 1/x'.", null, null))
         const malformed = yield* send(`${server.url}/chatkit/threads/%E0%A4%A`)
-        assert.strictEqual(malformed.status, 400)
-        assert.deepStrictEqual(
-          malformed.body,
+        assertReply(
+          malformed,
+          400,
           openAiError("Invalid 'thread_id': malformed percent-encoding in '%E0%A4%A'.", "thread_id", "invalid_value")
         )
         const split = yield* send(`${server.url}/chatkit/threads/a/b`)
@@ -270,9 +275,9 @@ describe("ThreadsFakeServer", () => {
       yield* withServer({}, (server) =>
         Effect.gen(function*() {
           const missing = yield* send(`${server.url}/chatkit/threads`, { key: null })
-          assert.strictEqual(missing.status, 401)
-          assert.deepStrictEqual(
-            missing.body,
+          assertReply(
+            missing,
+            401,
             openAiError(
               "You didn't provide an API key. You need to provide your API key in an Authorization header using " +
                 "Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
@@ -285,11 +290,7 @@ describe("ThreadsFakeServer", () => {
       yield* withServer({ apiKeys: ["sk-good-key-1234"] }, (server) =>
         Effect.gen(function*() {
           const wrong = yield* send(`${server.url}/chatkit/threads`, { key: "sk-wrong-key-9876" })
-          assert.strictEqual(wrong.status, 401)
-          assert.deepStrictEqual(
-            wrong.body,
-            openAiError("Incorrect API key provided: sk-********9876.", null, "invalid_api_key")
-          )
+          assertReply(wrong, 401, openAiError("Incorrect API key provided: sk-********9876.", null, "invalid_api_key"))
           assert.strictEqual((yield* send(`${server.url}/chatkit/threads`, { key: "sk-good-key-1234" })).status, 200)
           const exit = yield* Effect.exit(server.admin("sk-wrong-key-9876"))
           assert.isTrue(exit._tag === "Failure")
@@ -300,8 +301,7 @@ describe("ThreadsFakeServer", () => {
     withServer({}, (server) =>
       Effect.gen(function*() {
         const unknown = yield* send(`${server.url}/chatkit/nope`, { key: null })
-        assert.strictEqual(unknown.status, 404)
-        assert.deepStrictEqual(unknown.body, openAiError("Invalid URL (GET /v1/chatkit/nope)", null, null))
+        assertReply(unknown, 404, openAiError("Invalid URL (GET /v1/chatkit/nope)", null, null))
         const trailing = yield* send(`${server.url}/chatkit/threads/`)
         assert.strictEqual(trailing.status, 404)
         const adminOff = yield* send(`${server.origin}/_admin/snapshot`)
@@ -324,9 +324,9 @@ describe("ThreadsFakeServer", () => {
       yield* withServer({}, (server) =>
         Effect.gen(function*() {
           const missing = yield* send(`${server.url}/chatkit/threads`, { beta: null })
-          assert.strictEqual(missing.status, 400)
-          assert.deepStrictEqual(
-            missing.body,
+          assertReply(
+            missing,
+            400,
             openAiError(
               "You must provide the 'OpenAI-Beta' header to access the ChatKit API. Please try again by setting " +
                 "the header 'OpenAI-Beta: chatkit_beta=v1'.",
@@ -383,8 +383,7 @@ describe("ThreadsFakeServer", () => {
 
         yield* admin.failNext({ error: new ChatKitError.InternalServerError({ message: "overloaded", status: 503 }) })
         const unavailable = yield* send(list)
-        assert.strictEqual(unavailable.status, 503)
-        assert.deepStrictEqual(unavailable.body, openAiError("overloaded", null, null, "server_error"))
+        assertReply(unavailable, 503, openAiError("overloaded", null, null, "server_error"))
 
         yield* admin.failNext({ error: new ChatKitError.ConnectionError({ message: "drop" }), operation: "retrieve" })
         assert.strictEqual((yield* send(list)).status, 200)
@@ -405,9 +404,9 @@ describe("ThreadsFakeServer", () => {
         const admin = yield* server.admin("sk-test")
         yield* admin.failNext({ error: new ChatKitError.ApiError({ message: "not an answer", status: 99 }) })
         const broken = yield* send(`${server.url}/chatkit/threads`)
-        assert.strictEqual(broken.status, 500)
-        assert.deepStrictEqual(
-          broken.body,
+        assertReply(
+          broken,
+          500,
           openAiError(
             "The server had an error while processing your request. Sorry about that!",
             null,

@@ -12,7 +12,7 @@ import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Effect from "effect/Effect"
 import type { Query } from "./serverQuery.js"
 import { parse, rejectAny } from "./serverQuery.js"
-import type { Route } from "./serverRoutes.js"
+import type { ApiRoute } from "./serverRoutes.js"
 import { decodeId } from "./serverRoutes.js"
 import { encode, json } from "./serverWire.js"
 
@@ -29,7 +29,7 @@ const asItemsParams = (query: Query) => query as ListParams.ListItemsParams
  * @internal
  */
 export const handle = (
-  route: Route,
+  route: ApiRoute,
   method: string,
   search: string,
   service: ThreadsService.ThreadsService.Service
@@ -50,7 +50,5 @@ export const handle = (
         ? Effect.map(Effect.flatMap(id, service.delete), ok(encode.threadDeleted))
         : Effect.map(Effect.flatMap(id, service.retrieve), ok(encode.thread))
     }
-    default:
-      return Effect.die(new Error(`not an API route: ${route._tag}`))
   }
 }

@@ -9,20 +9,32 @@ import { BadRequestError, NotFoundError } from "@effect-chatkit/core/ChatKitErro
 import * as Either from "effect/Either"
 
 /**
- * A matched path. `id` is the raw (still percent-encoded) segment.
+ * A matched path of the ChatKit API. `id` is the raw (still percent-encoded) segment.
  *
  * @internal
  */
-export type Route =
+export type ApiRoute =
   | { readonly _tag: "Threads" }
   | { readonly _tag: "Thread"; readonly id: string }
   | { readonly _tag: "Items"; readonly id: string }
+
+/**
+ * A matched path of the admin API.
+ *
+ * @internal
+ */
+export type AdminRoute =
   | { readonly _tag: "AdminThreads" }
   | { readonly _tag: "AdminThread"; readonly id: string }
   | { readonly _tag: "AdminItems"; readonly id: string }
   | { readonly _tag: "AdminFaults" }
   | { readonly _tag: "AdminLatency" }
   | { readonly _tag: "AdminSnapshot" }
+
+/**
+ * @internal
+ */
+export type Route = ApiRoute | AdminRoute
 
 /**
  * The methods each route answers.
@@ -46,9 +58,9 @@ export const allowedMethods: { readonly [Tag in Route["_tag"]]: ReadonlyArray<st
  *
  * @internal
  */
-export const isAdmin = (route: Route): boolean => route._tag.startsWith("Admin")
+export const isAdmin = (route: Route): route is AdminRoute => route._tag.startsWith("Admin")
 
-const matchApi = (rest: ReadonlyArray<string>): Route | undefined => {
+const matchApi = (rest: ReadonlyArray<string>): ApiRoute | undefined => {
   if (rest[0] !== "chatkit" || rest[1] !== "threads") return undefined
   switch (rest.length) {
     case 2:
@@ -62,7 +74,7 @@ const matchApi = (rest: ReadonlyArray<string>): Route | undefined => {
   }
 }
 
-const matchAdmin = (rest: ReadonlyArray<string>): Route | undefined => {
+const matchAdmin = (rest: ReadonlyArray<string>): AdminRoute | undefined => {
   switch (rest.join("/")) {
     case "threads":
       return { _tag: "AdminThreads" }

@@ -105,6 +105,10 @@ export interface ConfigOptions {
  * Builds the service. Parameters are validated and empty ids refused before anything is sent; each call runs
  * in a span `ThreadsService.<method>` annotated with the response status, request id and retry count.
  *
+ * A thread id is sent percent-encoded as exactly one path segment, whatever it holds (`/`, `%`, `?`, spaces,
+ * unicode). The ids `.` and `..` are refused with a `BadRequestError` (`param: "thread_id"`) without sending
+ * anything: URL parsers remove them, encoded or not, as dot segments, so they would address another resource.
+ *
  * @since 0.1.0
  * @category constructors
  */

@@ -2,6 +2,7 @@ import { ChatKitError, ThreadItem } from "@effect-chatkit/core"
 import { ThreadsFake, ThreadsFakeServer } from "@effect-chatkit/testing"
 import { assert, describe, it } from "@effect/vitest"
 import { Duration, Effect, Either, FastCheck as fc, Logger, LogLevel, Option } from "effect"
+import * as Net from "node:net"
 
 interface Reply {
   readonly status: number
@@ -27,6 +28,17 @@ const send = (url: string, call: Call = {}) =>
     const response = await fetch(url, { method: call.method ?? "GET", headers, body: call.body ?? null, signal })
     const text = await response.text()
     return { status: response.status, headers: response.headers, body: text === "" ? undefined : JSON.parse(text) }
+  })
+
+// the status line of the answer to a raw HTTP/1.1 request, or "" when the connection closed without one
+const sendRaw = (port: number, request: string) =>
+  Effect.async<string>((resume) => {
+    const socket = Net.connect(port, "127.0.0.1", () => socket.end(request))
+    let answer = ""
+    socket.on("data", (chunk) => answer += chunk.toString("latin1"))
+    socket.on("error", () => socket.destroy())
+    socket.on("close", () => resume(Effect.succeed(answer.split("\r\n")[0] ?? "")))
+    return Effect.sync(() => socket.destroy())
   })
 
 const openAiError = (message: string, param: string | null, code: string | null, type = "invalid_request_error") => ({
@@ -566,6 +578,45 @@ describe("ThreadsFakeServer", () => {
         const after = yield* send(`${server.url}/chatkit/threads`, { key: "sk-a" })
         assert.strictEqual(after.status, 200)
         assert.strictEqual((after.body as { data: ReadonlyArray<unknown> }).data.length, 1)
+      })))
+
+  it.live("no raw request line gets a 5xx", () =>
+    withServer({ admin: true }, (server) =>
+      Effect.gen(function*() {
+        const port = Number(new URL(server.url).port)
+        const target = fc.oneof(
+          fc.stringMatching(/^\/[\x21-\x7e]{0,40}$/),
+          fc.constantFrom("*", "//x", "http://a/b", "/v1/chatkit/threads?%", "/v1/chatkit/threads/%ZZ/items")
+        )
+        const line = fc.record({
+          method: fc.oneof(fc.constantFrom("GET", "DELETE", "POST", "HEAD"), fc.stringMatching(/^[A-Z]{1,8}$/)),
+          target,
+          headers: fc.array(
+            fc.tuple(
+              fc.constantFrom("Authorization", "OpenAI-Beta", "Content-Type", "X-Any"),
+              fc.stringMatching(/^[\x21-\x7e][\x20-\x7e]{0,20}$/)
+            ),
+            { maxLength: 4 }
+          ),
+          body: fc.string({ maxLength: 30 })
+        })
+        yield* Effect.promise(() =>
+          fc.assert(
+            fc.asyncProperty(line, async ({ body, headers, method, target }) => {
+              const head = [
+                `${method} ${target} HTTP/1.1`,
+                "Host: 127.0.0.1",
+                "Connection: close",
+                `Content-Length: ${Buffer.byteLength(body)}`,
+                ...headers.map(([name, value]) => `${name}: ${value}`)
+              ]
+              const status = await Effect.runPromise(sendRaw(port, `${head.join("\r\n")}\r\n\r\n${body}`))
+              return /^HTTP\/1\.1 [1-4][0-9][0-9] /.test(status)
+            }),
+            { numRuns: 200 }
+          )
+        )
+        assert.strictEqual((yield* send(`${server.url}/chatkit/threads`)).status, 200)
       })))
 
   it.live("random faults at faultRate, reproducible from faultSeed", () =>

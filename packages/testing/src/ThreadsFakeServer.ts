@@ -50,8 +50,9 @@ export interface Options {
   /** Whether API calls need `OpenAI-Beta: chatkit_beta=v1` (400 without it). Default `true`. */
   readonly requireBetaHeader?: boolean | undefined
   /**
-   * The share (0 to 1) of well-formed API calls that get a random fault instead of an answer: 429 (with
-   * `retry-after-ms: 10`), 500, 503 or a dropped connection, equally likely. Default `0`.
+   * The share (0 to 1) of API calls, once past the key and beta-header checks, that get a random fault
+   * instead of an answer: 429 (with `retry-after-ms: 10`), 500, 503 or a dropped connection, equally likely,
+   * drawn from `faultSeed` in arrival order. Default `0`.
    */
   readonly faultRate?: number | undefined
   /** The seed of the random faults. Default `0`. */
@@ -155,9 +156,9 @@ export const layer = (options: Options = {}): Layer.Layer<ThreadsFakeServer, Ser
       // runs before the server closes: do not wait for keep-alive or stalled connections
       yield* Effect.addFinalizer(() => Effect.sync(() => nodeServer.closeAllConnections()))
       yield* server.serve(instance.app)
-      const origin = server.address._tag === "TcpAddress"
-        ? `http://${hostOf(server.address.hostname)}:${server.address.port}`
-        : "http://localhost"
+      const address = server.address
+      if (address._tag !== "TcpAddress") return yield* Effect.dieMessage("ThreadsFakeServer: expected a TCP address")
+      const origin = `http://${hostOf(address.hostname)}:${address.port}`
       return {
         url: `${origin}/v1`,
         origin,

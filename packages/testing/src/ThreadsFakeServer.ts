@@ -14,7 +14,8 @@
  *   yield* admin.createThread({ user: "user_1", title: "Hello" })
  *   const client = new OpenAI({ apiKey: "sk-test", baseURL: server.url })
  *   const page = yield* Effect.promise(() => client.beta.chatkit.threads.list())
- * }).pipe(Effect.scoped, Effect.provide(ThreadsFakeServer.layer({ port: 0 })))
+ *   yield* Effect.log(page.data.map((thread) => thread.title)) // ["Hello"]
+ * }).pipe(Effect.provide(ThreadsFakeServer.layer({ port: 0 })))
  * ```
  *
  * @since 0.1.0

@@ -66,6 +66,10 @@ const picks = FastCheck.record({
   user: FastCheck.option(FastCheck.nat(), { nil: undefined })
 })
 
+/** The params without their `undefined` fields, which the service rejects as unknown values. */
+const withoutUndefined = (params: object) =>
+  Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined))
+
 const pick = <A>(all: ReadonlyArray<A>, index: number | undefined): A | undefined =>
   index === undefined || all.length === 0 ? undefined : all[index % all.length]
 
@@ -128,7 +132,7 @@ describe("ThreadsFake", () => {
               before: pick(everything, request.before)?.id,
               user: pick(users, request.user)
             }
-            const defined = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined))
+            const defined = withoutUndefined(params)
             const page = yield* ThreadsService.list(defined)
             const listed = (thread: Thread.Thread) =>
               !deleted.has(thread.id) && (params.user === undefined || thread.user === params.user)
@@ -157,7 +161,7 @@ describe("ThreadsFake", () => {
                 after: pick(everything, request.after)?.id,
                 before: pick(everything, request.before)?.id
               }
-              const defined = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined))
+              const defined = withoutUndefined(params)
               const page = yield* ThreadsService.listItems(thread.id, defined)
               const expected = expectedPage(everything, () => true, params)
               assert.deepStrictEqual(page, { ...expected, data: expected.data.map(({ item }) => item) })
@@ -423,7 +427,7 @@ describe("ThreadsFake", () => {
               before: pick(everything, request.before)?.id,
               user: request.user === undefined ? undefined : request.user % 2 === 0 ? "a" : "b"
             }
-            const defined = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined))
+            const defined = withoutUndefined(params)
             const listed = (thread: Thread.Thread) =>
               !deleted.has(thread.id) && (params.user === undefined || thread.user === params.user)
             assert.deepStrictEqual(yield* ThreadsService.list(defined), expectedPage(everything, listed, params))

@@ -1,1 +1,62 @@
-export {}
+/**
+ * Runs the benchmarks (all, or those named: `pnpm bench paging fake`), prints their tables, and after a full
+ * run writes bench/README.md. `--smoke` runs each one with tiny sizes to prove it still works, and writes
+ * nothing.
+ */
+import { writeFileSync } from "node:fs"
+import { fileURLToPath } from "node:url"
+import * as machine from "./lib/machine.js"
+import { type Benchmark, markdown, type Section } from "./lib/report.js"
+import { now } from "./lib/stats.js"
+import { paging } from "./paging.js"
+
+const benchmarks: ReadonlyArray<Benchmark> = [paging]
+
+const args = process.argv.slice(2)
+const smoke = args.includes("--smoke")
+const names = args.filter((arg) => !arg.startsWith("--"))
+const unknown = names.filter((name) => !benchmarks.some((benchmark) => benchmark.name === name))
+if (unknown.length > 0) {
+  console.error(`unknown benchmark ${unknown.join(", ")}; known: ${benchmarks.map((b) => b.name).join(", ")}`)
+  process.exit(2)
+}
+const selected = names.length === 0 ? benchmarks : benchmarks.filter((benchmark) => names.includes(benchmark.name))
+
+const started = now()
+const sections: Array<Section> = []
+for (const benchmark of selected) {
+  const start = now()
+  const section = await benchmark.run({ smoke })
+  sections.push(section)
+  console.log(`${markdown(section)}\n\n(${benchmark.name}: ${((now() - start) / 1000).toFixed(1)} s)\n`)
+}
+const seconds = ((now() - started) / 1000).toFixed(0)
+console.log(`all done in ${seconds} s`)
+
+if (!smoke && selected.length === benchmarks.length) {
+  const goals = sections.flatMap((section) => section.goals)
+  const readme = [
+    "# Benchmarks",
+    "",
+    "Written by `pnpm bench` (about " + seconds + " s); `pnpm bench <name>` runs one (" +
+    benchmarks.map((b) => `\`${b.name}\``).join(", ") + ") and writes nothing; `pnpm bench:smoke` checks that every",
+    "benchmark still runs, with tiny sizes. Ratios are measured side by side in one run (variants interleaved,",
+    "warm-up rounds thrown away, medians reported); absolute times are context only.",
+    "",
+    "## Machine",
+    "",
+    ...machine.describe(),
+    `- Date: ${new Date().toISOString().slice(0, 10)}`,
+    "- Command: `pnpm bench`",
+    "",
+    `## Goals: ${goals.filter((goal) => goal.met).length} of ${goals.length} met`,
+    "",
+    ...goals.map((goal) => `- ${goal.met ? "**met**" : "**missed**"}: ${goal.text} — ${goal.figure}`),
+    "",
+    "## Results",
+    "",
+    ...sections.map((section) => `${markdown(section)}\n`)
+  ].join("\n")
+  writeFileSync(fileURLToPath(new URL("./README.md", import.meta.url)), readme)
+  console.log("wrote bench/README.md")
+}

@@ -9,13 +9,13 @@ import * as Clock from "effect/Clock"
 import * as Config from "effect/Config"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
+import type * as Either from "effect/Either"
 import { identity } from "effect/Function"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type * as ChatKitClient from "../ChatKitClient.js"
 import { decoder } from "./decode.js"
-import { encodeSegment } from "./path.js"
+import { resourcePath } from "./path.js"
 import { scrub } from "./redact.js"
 import { defaultSchedule, type Failure, retrying, shouldRetry } from "./retry.js"
 import { fromAnswer, requestedDelay } from "./statusError.js"
@@ -37,6 +37,7 @@ const decodeThread = decoder(Thread.Thread)
 const decodeThreadDeleted = decoder(Thread.ThreadDeleted)
 
 const threadsPath = "/chatkit/threads"
+const threadPath = resourcePath(threadsPath, "thread_id")
 
 const listQuery = (params: ListParams.ListThreadsParams): Array<readonly [string, string]> => {
   const query: Array<readonly [string, string]> = []
@@ -110,9 +111,6 @@ export const make = Effect.fnUntraced(function*(options: ChatKitClient.Options) 
           )
       ))
   }
-
-  const threadPath = (threadId: string, suffix = "") =>
-    Either.map(encodeSegment(threadId), (segment) => `${threadsPath}/${segment}${suffix}`)
 
   return ThreadsService.make({
     list: (params) => send({ method: "GET", path: threadsPath }, listQuery(params), decodeThreadPage),

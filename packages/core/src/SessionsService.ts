@@ -6,6 +6,7 @@
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import type { ChatKitError } from "./ChatKitError.js"
+import { withSpan } from "./internal/span.js"
 import { validate, validateId } from "./internal/validation.js"
 import type { ChatSession } from "./Session.js"
 import { CreateSessionParams } from "./SessionParams.js"
@@ -75,11 +76,11 @@ export const make = (operations: SessionsService.Operations): SessionsService.Se
         operations.create(valid)
       )).pipe(
         Effect.tap((session) => Effect.annotateCurrentSpan("chatkit.session_id", session.id)),
-        Effect.withSpan("SessionsService.create")
+        withSpan("SessionsService.create")
       ),
   cancel: (sessionId) =>
     Effect.flatMap(validateSessionId(sessionId), operations.cancel).pipe(
-      Effect.withSpan("SessionsService.cancel", { attributes: { "chatkit.session_id": sessionId } })
+      withSpan("SessionsService.cancel", { "chatkit.session_id": sessionId })
     )
 })
 

@@ -9,6 +9,7 @@ import * as Stream from "effect/Stream"
 import type { ChatKitError } from "./ChatKitError.js"
 import { BadRequestError } from "./ChatKitError.js"
 import { paginate } from "./internal/paging.js"
+import { withSpan, withStreamSpan } from "./internal/span.js"
 import { validate, validateThreadId } from "./internal/validation.js"
 import { ListItemsParams, ListThreadsParams } from "./ListParams.js"
 import type { Page } from "./Page.js"
@@ -97,61 +98,48 @@ const paramAttributes = (params: ListItemsParams & { readonly user?: string | un
  * @category constructors
  */
 export const make = (operations: ThreadsService.Operations): ThreadsService.Service => {
-  const list = (params: ListThreadsParams = {}) =>
-    Effect.flatMap(validateThreadsParams(params), operations.list).pipe(
-      Effect.withSpan("ThreadsService.list", { attributes: paramAttributes(params) })
+  const listPage = (params: ListThreadsParams) =>
+    operations.list(params).pipe(withSpan("ThreadsService.list", paramAttributes(params)))
+
+  const listItemsPage = (threadId: string, params: ListItemsParams) =>
+    operations.listItems(threadId, params).pipe(
+      withSpan("ThreadsService.listItems", { "chatkit.thread_id": threadId, ...paramAttributes(params) })
     )
 
-  const listItems = (threadId: string, params: ListItemsParams = {}) =>
-    Effect.flatMap(
-      validateThreadId(threadId),
-      (id) => Effect.flatMap(validateItemsParams(params), (valid) => operations.listItems(id, valid))
-    ).pipe(
-      Effect.withSpan("ThreadsService.listItems", {
-        attributes: { "chatkit.thread_id": threadId, ...paramAttributes(params) }
-      })
-    )
-
-  const stream = (params: ListThreadsParams = {}) =>
-    Stream.unwrap(Effect.map(validateThreadsParams(params), (valid) =>
-      valid.limit === 0
-        ? Stream.fail(streamLimitError)
-        : paginate(valid.after, (after) =>
-          operations.list(after === undefined ? valid : { ...valid, after }).pipe(
-            Effect.withSpan("ThreadsService.list", { attributes: paramAttributes({ ...valid, after }) })
-          )))).pipe(Stream.withSpan("ThreadsService.stream", { attributes: paramAttributes(params) }))
-
-  const streamItems = (threadId: string, params: ListItemsParams = {}) =>
-    Stream.unwrap(Effect.map(
-      Effect.zip(validateThreadId(threadId), validateItemsParams(params)),
-      ([id, valid]) =>
-        valid.limit === 0
-          ? Stream.fail(streamLimitError)
-          : paginate(valid.after, (after) =>
-            operations.listItems(id, after === undefined ? valid : { ...valid, after }).pipe(
-              Effect.withSpan("ThreadsService.listItems", {
-                attributes: { "chatkit.thread_id": id, ...paramAttributes({ ...valid, after }) }
-              })
-            ))
-    )).pipe(
-      Stream.withSpan("ThreadsService.streamItems", {
-        attributes: { "chatkit.thread_id": threadId, ...paramAttributes(params) }
-      })
-    )
+  const pages = <P extends ListItemsParams, A>(
+    params: P,
+    fetchPage: (params: P) => Effect.Effect<Page<A>, ChatKitError>
+  ): Stream.Stream<A, ChatKitError> =>
+    params.limit === 0
+      ? Stream.fail(streamLimitError)
+      : paginate(params.after, (after) => fetchPage(after === undefined ? params : { ...params, after }))
 
   return {
-    list,
-    stream,
+    list: (params = {}) => Effect.flatMap(validateThreadsParams(params), listPage),
+    stream: (params = {}) =>
+      Stream.unwrap(Effect.map(validateThreadsParams(params), (valid) => pages(valid, listPage))).pipe(
+        withStreamSpan("ThreadsService.stream", paramAttributes(params))
+      ),
     retrieve: (threadId) =>
       Effect.flatMap(validateThreadId(threadId), operations.retrieve).pipe(
-        Effect.withSpan("ThreadsService.retrieve", { attributes: { "chatkit.thread_id": threadId } })
+        withSpan("ThreadsService.retrieve", { "chatkit.thread_id": threadId })
       ),
     delete: (threadId) =>
       Effect.flatMap(validateThreadId(threadId), operations.delete).pipe(
-        Effect.withSpan("ThreadsService.delete", { attributes: { "chatkit.thread_id": threadId } })
+        withSpan("ThreadsService.delete", { "chatkit.thread_id": threadId })
       ),
-    listItems,
-    streamItems
+    listItems: (threadId, params = {}) =>
+      Effect.flatMap(
+        Effect.zip(validateThreadId(threadId), validateItemsParams(params)),
+        ([id, valid]) => listItemsPage(id, valid)
+      ),
+    streamItems: (threadId, params = {}) =>
+      Stream.unwrap(Effect.map(
+        Effect.zip(validateThreadId(threadId), validateItemsParams(params)),
+        ([id, valid]) => pages(valid, (page) => listItemsPage(id, page))
+      )).pipe(
+        withStreamSpan("ThreadsService.streamItems", { "chatkit.thread_id": threadId, ...paramAttributes(params) })
+      )
   }
 }
 

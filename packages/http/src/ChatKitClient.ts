@@ -34,12 +34,14 @@
  * @since 0.1.0
  */
 import type * as ChatKitError from "@effect-chatkit/core/ChatKitError"
+import * as SessionsService from "@effect-chatkit/core/SessionsService"
 import * as ThreadsService from "@effect-chatkit/core/ThreadsService"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import type * as Config from "effect/Config"
 import type * as ConfigError from "effect/ConfigError"
+import * as Context from "effect/Context"
 import type * as Duration from "effect/Duration"
-import type * as Effect from "effect/Effect"
+import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import type * as Redacted from "effect/Redacted"
 import type * as Schedule from "effect/Schedule"
@@ -102,35 +104,72 @@ export interface ConfigOptions {
 }
 
 /**
- * Builds the service. Parameters are validated and empty ids refused before anything is sent; each call runs
- * in a span `ThreadsService.<method>` annotated with the response status, request id and retry count.
+ * The two services of one client: they share its `HttpClient`, key, headers, retries and timeout.
  *
- * A thread id is sent percent-encoded as exactly one path segment, whatever it holds (`/`, `%`, `?`, spaces,
- * unicode). The ids `.` and `..` are refused with a `BadRequestError` (`param: "thread_id"`) without sending
- * anything: URL parsers remove them, encoded or not, as dot segments, so they would address another resource.
+ * @since 0.1.0
+ * @category models
+ */
+export interface Services {
+  readonly threads: ThreadsService.ThreadsService.Service
+  readonly sessions: SessionsService.SessionsService.Service
+}
+
+/**
+ * Builds both services. Parameters are validated and empty ids refused before anything is sent; each call
+ * runs in a span `ThreadsService.<method>` or `SessionsService.<method>` annotated with the response status,
+ * request id and retry count.
+ *
+ * A thread or session id is sent percent-encoded as exactly one path segment, whatever it holds (`/`, `%`,
+ * `?`, spaces, unicode). The ids `.` and `..` are refused with a `BadRequestError` (`param: "thread_id"` or
+ * `"session_id"`) without sending anything: URL parsers remove them, encoded or not, as dot segments, so
+ * they would address another resource.
+ *
+ * `sessions.create` sends `POST /chatkit/sessions` with exactly the parameters that are set, as JSON. Like the
+ * official SDK, it sends no idempotency key and is retried as any other call (408, 409, 429, 5xx, connection
+ * errors, timeouts): when an attempt that reached the API is retried, a second session may be created. Set
+ * `maxRetries: 0` on a client for sessions when that matters. The session's `client_secret` is `Redacted`,
+ * and appears in no error or span, even when the rest of the session fails to decode.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const make: (
-  options: Options
-) => Effect.Effect<ThreadsService.ThreadsService.Service, never, HttpClient.HttpClient> = internal.make
+export const make: (options: Options) => Effect.Effect<Services, never, HttpClient.HttpClient> = internal.make
 
 /**
+ * The services as a context, as `layer` provides them.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const context = (
+  services: Services
+): Context.Context<ThreadsService.ThreadsService | SessionsService.SessionsService> =>
+  Context.make(ThreadsService.ThreadsService, services.threads).pipe(
+    Context.add(SessionsService.SessionsService, services.sessions)
+  )
+
+/**
+ * Provides `ThreadsService` and `SessionsService`, built by `make`.
+ *
  * @since 0.1.0
  * @category layers
  */
-export const layer = (options: Options): Layer.Layer<ThreadsService.ThreadsService, never, HttpClient.HttpClient> =>
-  Layer.effect(ThreadsService.ThreadsService, make(options))
+export const layer = (
+  options: Options
+): Layer.Layer<ThreadsService.ThreadsService | SessionsService.SessionsService, never, HttpClient.HttpClient> =>
+  Layer.effectContext(Effect.map(make(options), context))
 
 /**
- * The service configured from `Config`s, by default from the environment: `OPENAI_API_KEY` (required),
- * `OPENAI_BASE_URL`, `OPENAI_ORG_ID` and `OPENAI_PROJECT_ID`.
+ * `ThreadsService` and `SessionsService` configured from `Config`s, by default from the environment:
+ * `OPENAI_API_KEY` (required), `OPENAI_BASE_URL`, `OPENAI_ORG_ID` and `OPENAI_PROJECT_ID`.
  *
  * @since 0.1.0
  * @category layers
  */
 export const layerConfig = (
   options: ConfigOptions = {}
-): Layer.Layer<ThreadsService.ThreadsService, ConfigError.ConfigError, HttpClient.HttpClient> =>
-  Layer.effect(ThreadsService.ThreadsService, internal.makeConfig(options))
+): Layer.Layer<
+  ThreadsService.ThreadsService | SessionsService.SessionsService,
+  ConfigError.ConfigError,
+  HttpClient.HttpClient
+> => Layer.effectContext(Effect.map(internal.makeConfig(options), context))

@@ -15,7 +15,7 @@ const client = (options: Partial<ChatKitClient.Options> = {}) =>
       baseUrl: server.url,
       retrySchedule: Schedule.spaced("1 millis"),
       ...options
-    }))
+    })).pipe(Effect.map((services) => services.threads))
 
 /** The segments of the path of a raw request target, still percent-encoded. */
 const segments = (target: string) => target.split("?")[0]!.split("/").slice(1)

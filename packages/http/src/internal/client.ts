@@ -1,6 +1,9 @@
 import type * as ChatKitError from "@effect-chatkit/core/ChatKitError"
 import type * as ListParams from "@effect-chatkit/core/ListParams"
 import * as Page from "@effect-chatkit/core/Page"
+import * as Session from "@effect-chatkit/core/Session"
+import * as SessionParams from "@effect-chatkit/core/SessionParams"
+import * as SessionsService from "@effect-chatkit/core/SessionsService"
 import * as Thread from "@effect-chatkit/core/Thread"
 import * as ThreadsService from "@effect-chatkit/core/ThreadsService"
 import * as HttpClient from "@effect/platform/HttpClient"
@@ -13,6 +16,7 @@ import type * as Either from "effect/Either"
 import { identity } from "effect/Function"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
 import type * as ChatKitClient from "../ChatKitClient.js"
 import { decoder } from "./decode.js"
 import { resourcePath } from "./path.js"
@@ -38,6 +42,22 @@ const decodeThreadDeleted = decoder(Thread.ThreadDeleted)
 
 const threadsPath = "/chatkit/threads"
 const threadPath = resourcePath(threadsPath, "thread_id")
+
+const sessionsPath = "/chatkit/sessions"
+const sessionPath = resourcePath(sessionsPath, "session_id")
+
+// the client secret must not reach an error, even when the rest of the session fails to decode
+const decodeSession = decoder(Session.ChatSession, { secretKeys: ["client_secret"] })
+
+// parameters reach the operation validated: encoding cannot fail, and writes only the keys that were set
+const encodeCreateParams = Schema.encodeSync(SessionParams.CreateSessionParams)
+
+/** What a request carries besides its method and path. */
+interface Content {
+  readonly query?: ReadonlyArray<readonly [string, string]> | undefined
+  /** A JSON body, sent as `application/json`. */
+  readonly json?: string | undefined
+}
 
 const listQuery = (params: ListParams.ListThreadsParams): Array<readonly [string, string]> => {
   const query: Array<readonly [string, string]> = []
@@ -93,11 +113,15 @@ export const make = Effect.fnUntraced(function*(options: ChatKitClient.Options) 
 
   const send = <A>(
     target: Target,
-    query: ReadonlyArray<readonly [string, string]>,
-    decode: (answer: Answer, target: Target) => Either.Either<A, ChatKitError.ResponseDecodeError>
+    decode: (answer: Answer, target: Target) => Either.Either<A, ChatKitError.ResponseDecodeError>,
+    content: Content = {}
   ): Effect.Effect<A, ChatKitError.ChatKitError> => {
-    const request = HttpClientRequest.make(target.method)(baseUrl + target.path, { urlParams: query, headers }).pipe(
-      HttpClientRequest.bearerToken(options.apiKey)
+    const request = HttpClientRequest.make(target.method)(baseUrl + target.path, {
+      urlParams: content.query ?? [],
+      headers
+    }).pipe(
+      HttpClientRequest.bearerToken(options.apiKey),
+      content.json === undefined ? identity : HttpClientRequest.bodyText(content.json, "application/json")
     )
     return retrying(policy, (retries) =>
       Effect.flatMap(
@@ -112,18 +136,30 @@ export const make = Effect.fnUntraced(function*(options: ChatKitClient.Options) 
       ))
   }
 
-  return ThreadsService.make({
-    list: (params) => send({ method: "GET", path: threadsPath }, listQuery(params), decodeThreadPage),
-    retrieve: (threadId) =>
-      Effect.flatMap(threadPath(threadId), (path) => send({ method: "GET", path }, [], decodeThread)),
+  const threads = ThreadsService.make({
+    list: (params) => send({ method: "GET", path: threadsPath }, decodeThreadPage, { query: listQuery(params) }),
+    retrieve: (threadId) => Effect.flatMap(threadPath(threadId), (path) => send({ method: "GET", path }, decodeThread)),
     delete: (threadId) =>
-      Effect.flatMap(threadPath(threadId), (path) => send({ method: "DELETE", path }, [], decodeThreadDeleted)),
+      Effect.flatMap(threadPath(threadId), (path) => send({ method: "DELETE", path }, decodeThreadDeleted)),
     listItems: (threadId, params) =>
       Effect.flatMap(
         threadPath(threadId, "/items"),
-        (path) => send({ method: "GET", path }, listQuery(params), decodeItemPage)
+        (path) => send({ method: "GET", path }, decodeItemPage, { query: listQuery(params) })
       )
   })
+
+  const sessions = SessionsService.make({
+    create: (params) =>
+      Effect.suspend(() =>
+        send({ method: "POST", path: sessionsPath }, decodeSession, {
+          json: JSON.stringify(encodeCreateParams(params))
+        })
+      ),
+    cancel: (sessionId) =>
+      Effect.flatMap(sessionPath(sessionId, "/cancel"), (path) => send({ method: "POST", path }, decodeSession))
+  })
+
+  return { threads, sessions } satisfies ChatKitClient.Services
 })
 
 const optionalEnv = (name: string): Config.Config<string | undefined> =>

@@ -34,7 +34,7 @@ export interface NoAnswer {
  * @internal
  */
 export interface Target {
-  readonly method: "GET" | "DELETE"
+  readonly method: "GET" | "POST" | "DELETE"
   readonly path: string
 }
 

@@ -4,8 +4,15 @@ import { Effect, Redacted } from "effect"
 import { apiKey } from "./fixtures.js"
 import type { scripted } from "./transport.js"
 
-/** The service over a scripted transport, with the test key. */
-export const makeClient = (transport: ReturnType<typeof scripted>, options: Partial<ChatKitClient.Options> = {}) =>
+/** Both services over a scripted transport, with the test key. */
+export const makeServices = (
+  transport: ReturnType<typeof scripted>,
+  options: Partial<ChatKitClient.Options> = {}
+) =>
   ChatKitClient.make({ apiKey: Redacted.make(apiKey), ...options }).pipe(
     Effect.provideService(HttpClient.HttpClient, transport.client)
   )
+
+/** The threads service over a scripted transport, with the test key. */
+export const makeClient = (transport: ReturnType<typeof scripted>, options: Partial<ChatKitClient.Options> = {}) =>
+  Effect.map(makeServices(transport, options), (services) => services.threads)

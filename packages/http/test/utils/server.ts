@@ -2,11 +2,13 @@ import { Context, Effect, Layer } from "effect"
 import * as Http from "node:http"
 import type { AddressInfo } from "node:net"
 
-/** A request as the server got it: the raw target (path and query, not normalized) and the headers. */
+/** A request as the server got it: the raw target (path and query, not normalized), the headers and the body. */
 export interface Received {
   readonly method: string
   readonly target: string
   readonly headers: Http.IncomingHttpHeaders
+  /** The body as text ("" when there is none). */
+  readonly body: string
 }
 
 /** What to answer. */
@@ -34,9 +36,11 @@ export class TestServer extends Context.Tag("@effect-chatkit/http/test/TestServe
       const server = yield* Effect.acquireRelease(
         Effect.async<Http.Server>((resume) => {
           const server = Http.createServer((req, res) => {
-            req.resume()
+            const chunks: Array<Buffer> = []
+            req.on("data", (chunk: Buffer) => chunks.push(chunk))
             req.on("end", () => {
-              const request = { method: req.method ?? "", target: req.url ?? "", headers: req.headers }
+              const body = Buffer.concat(chunks).toString("utf8")
+              const request = { method: req.method ?? "", target: req.url ?? "", headers: req.headers, body }
               received.push(request)
               const reply = handler(request)
               if (reply === undefined) return

@@ -9,6 +9,8 @@ export interface Seen {
   readonly method: string
   readonly url: URL
   readonly headers: Readonly<Record<string, string>>
+  /** The body as text, when there is one. */
+  readonly body: string | undefined
   /** `Clock` time when it was sent, in milliseconds. */
   readonly at: number
 }
@@ -44,12 +46,15 @@ export const scripted = (script: ReadonlyArray<Reply>) => {
   const client = HttpClient.make((request, url) =>
     Effect.flatMap(Clock.currentTimeMillis, (at) => {
       const reply = script[Math.min(seen.length, script.length - 1)]!
-      seen.push({ method: request.method, url, headers: { ...request.headers }, at })
+      seen.push({ method: request.method, url, headers: { ...request.headers }, body: bodyText(request), at })
       return respond(request, reply)
     })
   )
   return { client, seen }
 }
+
+const bodyText = (request: HttpClientRequest.HttpClientRequest): string | undefined =>
+  request.body._tag === "Uint8Array" ? new TextDecoder().decode(request.body.body) : undefined
 
 const respond = (request: HttpClientRequest.HttpClientRequest, reply: Reply) => {
   switch (reply._tag) {

@@ -12,8 +12,8 @@ const overHttp = Layer.effectContext(
   Effect.gen(function*() {
     const server = yield* ThreadsFakeServer.ThreadsFakeServer
     const admin = yield* server.admin(apiKey)
-    const service = yield* ChatKitClient.make({ apiKey: Redacted.make(apiKey), baseUrl: server.url, maxRetries: 0 })
-    return Context.make(ThreadsService.ThreadsService, service).pipe(Context.add(ThreadsFake.ThreadsFake, admin))
+    const { threads } = yield* ChatKitClient.make({ apiKey: Redacted.make(apiKey), baseUrl: server.url, maxRetries: 0 })
+    return Context.make(ThreadsService.ThreadsService, threads).pipe(Context.add(ThreadsFake.ThreadsFake, admin))
   })
 ).pipe(
   Layer.provide(ThreadsFakeServer.layer({ seed: 1, apiKeys: [apiKey] })),

@@ -1,12 +1,12 @@
 /**
- * The production `ThreadsService`: OpenAI's ChatKit Threads REST API over `@effect/platform`'s `HttpClient`,
- * sending what the official `openai` SDK sends and retrying as it does.
+ * The production `ThreadsService` and `SessionsService`: OpenAI's ChatKit REST API over `@effect/platform`'s
+ * `HttpClient`, sending what the official `openai` SDK sends and retrying as it does.
  *
  * Provide an `HttpClient` of your choice (undici on Node, fetch elsewhere):
  *
  * ```ts
  * import { ChatKitClient } from "@effect-chatkit/http"
- * import { ThreadsService } from "@effect-chatkit/core"
+ * import { SessionsService, ThreadsService } from "@effect-chatkit/core"
  * import { NodeHttpClient, NodeRuntime } from "@effect/platform-node"
  * import { Console, Effect, Layer, Stream } from "effect"
  *
@@ -21,6 +21,11 @@
  *   yield* threads.stream({ user: "user_123", limit: 100 }).pipe(
  *     Stream.runForEach((thread) => Console.log(thread.id, thread.title))
  *   )
+ *   // a session for the ChatKit front end, which gets Redacted.value(session.client_secret)
+ *   const session = yield* SessionsService.create({ user: "user_123", workflow: { id: "wf_123" } })
+ *   yield* Console.log(session.id, session.client_secret) // the secret shows as <redacted>
+ *   // cancelling revokes the client secret
+ *   yield* SessionsService.cancel(session.id)
  * }).pipe(
  *   Effect.catchTags({
  *     NotFoundError: (error) => Console.error(`not found (request ${error.requestId})`),

@@ -1,11 +1,13 @@
 /**
- * The production `ThreadsService`: OpenAI's ChatKit Threads REST API over `@effect/platform`'s `HttpClient`.
+ * The production `ThreadsService` and `SessionsService`: OpenAI's ChatKit REST API over `@effect/platform`'s
+ * `HttpClient`.
  *
  * @since 0.1.0
  */
 
 /**
- * The production `ThreadsService` over `@effect/platform`'s `HttpClient`: `make`, `layer` and `layerConfig`.
+ * The production `ThreadsService` and `SessionsService` over `@effect/platform`'s `HttpClient`: `make`, `layer`
+ * and `layerConfig`.
  *
  * @since 0.1.0
  */

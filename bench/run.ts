@@ -5,12 +5,13 @@
  */
 import { writeFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
+import { decode } from "./decode.js"
 import * as machine from "./lib/machine.js"
 import { type Benchmark, markdown, type Section } from "./lib/report.js"
 import { now } from "./lib/stats.js"
 import { paging } from "./paging.js"
 
-const benchmarks: ReadonlyArray<Benchmark> = [paging]
+const benchmarks: ReadonlyArray<Benchmark> = [paging, decode]
 
 const args = process.argv.slice(2)
 const smoke = args.includes("--smoke")

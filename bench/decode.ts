@@ -1,0 +1,107 @@
+/**
+ * 2. Decoding: how fast core's schemas decode a page of 100 mixed items (and of 100 threads), as the HTTP
+ * layer decodes them (`errors: "first"`, excess properties ignored), against `JSON.parse` alone and against
+ * one round trip of the same page over loopback.
+ */
+import { Page, ThreadsService } from "@effect-chatkit/core"
+import { ParseResult } from "effect"
+import { withServer } from "./lib/child.js"
+import { headers, ours } from "./lib/clients.js"
+import * as fixtures from "./lib/fixtures.js"
+import { compare, type Variant } from "./lib/measure.js"
+import { type Benchmark, count, ms, ratio, type Row } from "./lib/report.js"
+
+const options = { errors: "first", onExcessProperty: "ignore" } as const
+
+const decoders = {
+  items: ParseResult.decodeUnknownEither(Page.ThreadItemPage, options),
+  threads: ParseResult.decodeUnknownEither(Page.ThreadPage, options)
+}
+
+/** A variant that runs `body` `times` times per sample, so that a sample is long enough to time. */
+const batch = (name: string, times: number, body: () => unknown): Variant => ({
+  name,
+  run: async () => {
+    for (let i = 0; i < times; i++) body()
+  }
+})
+
+const decodeOrThrow = (decode: (u: unknown) => { readonly _tag: "Left" | "Right" }, text: string) => () => {
+  if (decode(JSON.parse(text))._tag === "Left") throw new Error("the fixture page does not decode")
+}
+
+export const decode: Benchmark = {
+  name: "decode",
+  run: async ({ smoke }) => {
+    const times = smoke ? 5 : 200
+    const rounds = smoke ? { warmup: 0, rounds: 1 } : { warmup: 3, rounds: 11 }
+    const itemText = JSON.stringify(fixtures.page(fixtures.items(100), true))
+    const threadText = JSON.stringify(fixtures.page(fixtures.threads(100), true))
+    const local = await compare([
+      batch("items: JSON.parse", times, () => JSON.parse(itemText)),
+      batch("items: JSON.parse + Schema decode", times, decodeOrThrow(decoders.items, itemText)),
+      batch("threads: JSON.parse", times, () => JSON.parse(threadText)),
+      batch("threads: JSON.parse + Schema decode", times, decodeOrThrow(decoders.threads, threadText))
+    ], rounds)
+    const perPage = (name: string) => local.median(name) / times
+    const trips = smoke ? 3 : 100
+    const remote = await withServer({ kind: "pages", threads: 100, items: 100, limit: 100 }, async ({ origin }) => {
+      const runtime = ours(origin, "undici")
+      const url = `${origin}/v1/chatkit/threads/${fixtures.itemsThreadId}/items?limit=100`
+      try {
+        return await compare([
+          {
+            name: "round trip: raw fetch + JSON.parse",
+            run: async () => {
+              for (let i = 0; i < trips; i++) JSON.parse(await (await fetch(url, { headers })).text())
+            }
+          },
+          {
+            name: "round trip: ours listItems over undici",
+            run: async () => {
+              for (let i = 0; i < trips; i++) {
+                await runtime.runPromise(ThreadsService.listItems(fixtures.itemsThreadId, { limit: 100 }))
+              }
+            }
+          }
+        ], rounds)
+      } finally {
+        await runtime.dispose()
+      }
+    })
+    const trip = (name: string) => remote.median(name) / trips
+    const parse = perPage("items: JSON.parse")
+    const decodeItems = perPage("items: JSON.parse + Schema decode") - parse
+    const ourTrip = trip("round trip: ours listItems over undici")
+    const rows: Array<Row> = [
+      ...["items", "threads"].flatMap((kind): Array<Row> => {
+        const parsed = perPage(`${kind}: JSON.parse`)
+        const decoded = perPage(`${kind}: JSON.parse + Schema decode`)
+        return [
+          { name: `${kind}: JSON.parse of a page of 100`, value: ms(parsed), ratio: "1.00×" },
+          {
+            name: `${kind}: JSON.parse + Schema decode`,
+            value: ms(decoded),
+            ratio: ratio(decoded, parsed),
+            context: `decode alone ${ms(decoded - parsed)}, ${count(100 / ((decoded - parsed) / 1000))} ${kind}/s`
+          }
+        ]
+      }),
+      { name: "items: round trip, raw fetch + JSON.parse", value: ms(trip("round trip: raw fetch + JSON.parse")) },
+      {
+        name: "items: round trip, ours listItems over undici",
+        value: ms(ourTrip),
+        context: `decode is ${((decodeItems / ourTrip) * 100).toFixed(0)}% of it`
+      }
+    ]
+    return {
+      title: `Decoding a page of 100 (per page, medians of ${rounds.rounds} batches of ${times})`,
+      rows,
+      goals: [{
+        text: "decoding a page of 100 mixed items is at most a fifth of our round trip",
+        figure: `${ms(decodeItems)} of ${ms(ourTrip)} (${((decodeItems / ourTrip) * 100).toFixed(0)}%)`,
+        met: decodeItems <= ourTrip / 5
+      }]
+    }
+  }
+}

@@ -6,12 +6,15 @@
 import { writeFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { decode } from "./decode.js"
+import { fake } from "./fake.js"
 import * as machine from "./lib/machine.js"
 import { type Benchmark, markdown, type Section } from "./lib/report.js"
 import { now } from "./lib/stats.js"
+import { overhead } from "./overhead.js"
 import { paging } from "./paging.js"
+import { server } from "./server.js"
 
-const benchmarks: ReadonlyArray<Benchmark> = [paging, decode]
+const benchmarks: ReadonlyArray<Benchmark> = [paging, decode, overhead, server, fake]
 
 const args = process.argv.slice(2)
 const smoke = args.includes("--smoke")

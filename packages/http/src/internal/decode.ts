@@ -4,6 +4,7 @@ import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Predicate from "effect/Predicate"
 import type * as Schema from "effect/Schema"
+import { scrub } from "./redact.js"
 import type { Answer, Target } from "./transport.js"
 
 const maxMessageLength = 500
@@ -17,29 +18,45 @@ const formatPath = (path: ReadonlyArray<PropertyKey>): string =>
     "$"
   )
 
-const maxMaskDepth = 8
+const maxRedactDepth = 8
 
-/** Every string in `value` replaced by `<redacted>`, the rest kept (what nests deeper than 8 levels is `null`). */
-const mask = (value: unknown, depth: number): unknown => {
-  if (typeof value === "string") return "<redacted>"
+/** `value` with every string and key mapped by `f`; what nests deeper than 8 levels becomes `null`. */
+const mapStrings = (value: unknown, f: (text: string) => string, depth = 0): unknown => {
+  if (typeof value === "string") return f(value)
   if (!Predicate.isObject(value)) return value
-  if (depth >= maxMaskDepth) return null
-  if (Array.isArray(value)) return value.map((element) => mask(element, depth + 1))
-  return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, mask(entry, depth + 1)]))
+  if (depth >= maxRedactDepth) return null
+  if (Array.isArray(value)) return value.map((element) => mapStrings(element, f, depth + 1))
+  return Object.fromEntries(Object.entries(value).map(([key, entry]) => [f(key), mapStrings(entry, f, depth + 1)]))
 }
 
-/** The body with the values of `keys` masked, when it is an object that has some of them. */
-const withoutSecrets = (json: unknown, keys: ReadonlyArray<string>): unknown =>
-  Predicate.isRecord(json) && keys.some((key) => Object.hasOwn(json, key))
-    ? {
-      ...json,
-      ...Object.fromEntries(keys.filter((key) => Object.hasOwn(json, key)).map((key) => [key, mask(json[key], 0)]))
-    }
-    : json
+/** The strings of `value` (not its keys), down to 8 levels. */
+const stringsIn = (value: unknown, depth = 0): ReadonlyArray<string> =>
+  typeof value === "string"
+    ? value.length > 0 ? [value] : []
+    : Predicate.isObject(value) && depth < maxRedactDepth
+    ? Object.values(value).flatMap((entry) => stringsIn(entry, depth + 1))
+    : []
 
 /**
- * How to decode a body: `secretKeys` are top-level keys whose values must appear in no error (their strings
- * are shown as `<redacted>` in the message and the cause).
+ * The body with every string (and key) under `keys` replaced by `<redacted>`, and those strings removed from
+ * the rest of the body. Types are kept, so the body fails to decode where it did.
+ */
+const redactBody = (json: unknown, keys: ReadonlyArray<string>): unknown => {
+  if (!Predicate.isRecord(json)) return json
+  const present = keys.filter((key) => Object.hasOwn(json, key))
+  const secrets = present.flatMap((key) => stringsIn(json[key]))
+  const scrubAll = (text: string) => secrets.reduce((acc, secret) => scrub(secret)(acc), text)
+  return Object.fromEntries(
+    Object.entries(json).map(([key, value]) => [
+      present.includes(key) ? key : scrubAll(key),
+      present.includes(key) ? mapStrings(value, () => "<redacted>") : mapStrings(value, scrubAll)
+    ])
+  )
+}
+
+/**
+ * How to decode a body: `secretKeys` are top-level keys whose values must appear in no error: their strings
+ * show as `<redacted>` in the message and the cause, wherever in the body they are repeated.
  *
  * @internal
  */
@@ -79,10 +96,10 @@ export const decoder = <A, I>(schema: Schema.Schema<A, I>, options: DecoderOptio
       )
     }
     return Either.orElse(decode(json), (issue) => {
-      // the same failure, described from the masked body (masking keeps the shape, so it fails the same way)
+      // the same failure, described from the redacted body
       const shown = secretKeys.length === 0
         ? issue
-        : Option.getOrUndefined(Either.getLeft(decode(withoutSecrets(json, secretKeys))))
+        : Option.getOrUndefined(Either.getLeft(decode(redactBody(json, secretKeys))))
       if (shown === undefined) return fail("does not match", undefined)
       const first = ParseResult.ArrayFormatter.formatIssueSync(shown)[0]
       return fail(

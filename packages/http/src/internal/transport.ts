@@ -55,6 +55,10 @@ const connectionError = (
   }
 }
 
+// The body is read as bytes, not with `response.text`: the platform keeps that text, and shows it as JSON
+// wherever the response is inspected (the exit of its `http.client` span, logs), client secrets included.
+const utf8 = new TextDecoder()
+
 /**
  * Sends a request once and reads the whole body, all within `timeout`. Transport failures become a
  * `ConnectionError`, running out of time a `TimeoutError`; neither message holds the secret.
@@ -68,7 +72,10 @@ export const attempt = (
 ): Effect.Effect<Answer, NoAnswer> =>
   client.execute(request).pipe(
     Effect.flatMap((response) =>
-      Effect.map(response.text, (body): Answer => ({ status: response.status, headers: response.headers, body }))
+      Effect.map(
+        response.arrayBuffer,
+        (bytes): Answer => ({ status: response.status, headers: response.headers, body: utf8.decode(bytes) })
+      )
     ),
     Effect.mapError((error) => connectionError(options.target, options.secret, error)),
     Effect.timeoutFail({

@@ -1,8 +1,8 @@
 import { ChatKitError } from "@effect-chatkit/core"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Either, FastCheck, Fiber, TestClock } from "effect"
-import { inspect } from "node:util"
 import { makeClient } from "./utils/client.js"
+import { assertNotShown, expectedTag } from "./utils/errors.js"
 import { apiKey, threadJson, threadPageJson } from "./utils/fixtures.js"
 import { answer, fail, hang, type Reply, scripted } from "./utils/transport.js"
 
@@ -22,22 +22,7 @@ const errorOf = (script: ReadonlyArray<Reply>, operation: "retrieve" | "list" = 
     return Either.isLeft(result) ? result.left : new ChatKitError.ApiError({ message: "unreachable" })
   })
 
-const assertNoKey = (error: ChatKitError.ChatKitError) => {
-  for (const text of [error.message, String(error), JSON.stringify(error), inspect(error, { depth: 10 })]) {
-    assert.notInclude(text, apiKey)
-  }
-}
-
-const expectedTag = (status: number): string =>
-  ({
-    400: "BadRequestError",
-    401: "AuthenticationError",
-    403: "PermissionDeniedError",
-    404: "NotFoundError",
-    409: "ConflictError",
-    422: "UnprocessableEntityError",
-    429: "RateLimitError"
-  } as Record<number, string>)[status] ?? (status >= 500 ? "InternalServerError" : "ApiError")
+const assertNoKey = (error: ChatKitError.ChatKitError) => assertNotShown(error, apiKey)
 
 describe("ChatKitClient errors", () => {
   it.effect.prop("every status that is not a success becomes its error class with OpenAI's fields", {

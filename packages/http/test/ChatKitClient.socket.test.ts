@@ -6,6 +6,7 @@ import { assert, describe, layer } from "@effect/vitest"
 import { Chunk, Effect, Either, FastCheck, Layer, Redacted, Schedule, Stream, TestServices } from "effect"
 import { inspect } from "node:util"
 import { apiKey, itemPageJson, threadJson, threadPageJson } from "./utils/fixtures.js"
+import { anyId, segments, wellFormed } from "./utils/ids.js"
 import { json, TestServer } from "./utils/server.js"
 
 const client = (options: Partial<ChatKitClient.Options> = {}) =>
@@ -16,25 +17,6 @@ const client = (options: Partial<ChatKitClient.Options> = {}) =>
       retrySchedule: Schedule.spaced("1 millis"),
       ...options
     })).pipe(Effect.map((services) => services.threads))
-
-/** The segments of the path of a raw request target, still percent-encoded. */
-const segments = (target: string) => target.split("?")[0]!.split("/").slice(1)
-
-const wellFormed = (s: string) => {
-  try {
-    encodeURIComponent(s)
-    return true
-  } catch {
-    return false
-  }
-}
-
-/** Any id a URL can carry: any string, and the hostile ones, except "", "." and "..". */
-const anyId = FastCheck.oneof(
-  FastCheck.string({ unit: "binary", minLength: 1 }),
-  FastCheck.string({ unit: FastCheck.constantFrom(".", "/", "%", "2", "E", "e", " ", "?", "#", "\\"), minLength: 1 }),
-  FastCheck.constantFrom("a/b", "...", "%2F", "%2E", "%2e%2E", ".%2E", "a b", "../x", "é✓😀", "?x=1#y", "\\..")
-).filter((id) => id !== "." && id !== ".." && wellFormed(id))
 
 const suite = (name: string, httpClient: Layer.Layer<HttpClient.HttpClient>) =>
   layer(Layer.merge(TestServer.layer, httpClient))(`ChatKitClient over a socket (${name})`, (it) => {

@@ -2,23 +2,13 @@ import { ThreadsService } from "@effect-chatkit/core"
 import { ChatKitClient } from "@effect-chatkit/http"
 import * as HttpClient from "@effect/platform/HttpClient"
 import { assert, describe, it } from "@effect/vitest"
-import {
-  Chunk,
-  Config,
-  ConfigError,
-  ConfigProvider,
-  Effect,
-  Either,
-  Fiber,
-  Layer,
-  Stream,
-  TestClock,
-  Tracer
-} from "effect"
+import { Chunk, Config, ConfigError, ConfigProvider, Effect, Either, Fiber, Layer, Stream, TestClock } from "effect"
 import { readFileSync } from "node:fs"
 import { userAgent } from "../src/internal/version.js"
 import { makeClient } from "./utils/client.js"
 import { apiKey, itemPageJson, threadJson, threadPageJson } from "./utils/fixtures.js"
+import { refusedIds } from "./utils/ids.js"
+import { recordingTracer } from "./utils/tracing.js"
 import { answer, scripted } from "./utils/transport.js"
 
 const withClient = (transport: ReturnType<typeof scripted>, options: Partial<ChatKitClient.Options> = {}) =>
@@ -78,7 +68,7 @@ describe("ChatKitClient requests", () => {
     Effect.gen(function*() {
       const transport = scripted([answer(200, threadJson("x"))])
       const service = yield* withClient(transport)
-      for (const id of [".", "..", "", "\uD800"]) {
+      for (const id of refusedIds) {
         const result = yield* Effect.either(service.retrieve(id))
         assert.isTrue(Either.isLeft(result) && result.left._tag === "BadRequestError", id)
       }
@@ -157,16 +147,7 @@ describe("ChatKitClient.layerConfig", () => {
 describe("ChatKitClient tracing", () => {
   it.effect("annotates the ThreadsService span with status, request id and retries, and no span holds the key", () =>
     Effect.gen(function*() {
-      const spans: Array<Tracer.Span> = []
-      const base = yield* Effect.tracer
-      const tracer = Tracer.make({
-        span: (...args) => {
-          const span = base.span(...args)
-          spans.push(span)
-          return span
-        },
-        context: (f, fiber) => base.context(f, fiber)
-      })
+      const { spans, tracer } = yield* recordingTracer
       const transport = scripted([answer(503), answer(200, threadJson("cthr_1"), { "x-request-id": "req_2" })])
       const service = yield* makeClient(transport)
       const fiber = yield* Effect.fork(service.retrieve("cthr_1").pipe(Effect.withTracer(tracer)))

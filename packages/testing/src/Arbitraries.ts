@@ -6,6 +6,8 @@
  * @since 0.1.0
  */
 import type { ChatKitError } from "@effect-chatkit/core/ChatKitError"
+import type * as Session from "@effect-chatkit/core/Session"
+import * as SessionParams from "@effect-chatkit/core/SessionParams"
 import type * as Thread from "@effect-chatkit/core/Thread"
 import * as ThreadItem from "@effect-chatkit/core/ThreadItem"
 import * as ThreadsService from "@effect-chatkit/core/ThreadsService"
@@ -190,6 +192,59 @@ export const taskGroupItem: FastCheck.Arbitrary<ThreadItem.TaskGroupItem> = with
 export const threadItem: FastCheck.Arbitrary<ThreadItem.ThreadItem> = FastCheck.oneof<
   Array<FastCheck.Arbitrary<ThreadItem.ThreadItem>>
 >(userMessageItem, assistantMessageItem, widgetItem, clientToolCallItem, taskItem, taskGroupItem)
+
+const options = <T>(model: { [K in keyof T]: FastCheck.Arbitrary<T[K]> }) =>
+  FastCheck.record(model, { requiredKeys: [] })
+
+const enabled = options({ enabled: FastCheck.boolean() })
+
+/**
+ * State variables a session accepts: up to 8, named with printable ASCII (at most 16 characters), holding
+ * strings, booleans or finite numbers that survive JSON unchanged.
+ *
+ * @since 0.1.0
+ * @category session params
+ */
+export const stateVariables: FastCheck.Arbitrary<Session.StateVariables> = FastCheck.dictionary(
+  FastCheck.string({ maxLength: 16 }).filter((name) => name !== "__proto__"),
+  FastCheck.oneof(
+    FastCheck.string(),
+    FastCheck.boolean(),
+    FastCheck.double({ noNaN: true, noDefaultInfinity: true }).map((n) => n + 0)
+  ),
+  { maxKeys: 8 }
+)
+
+/**
+ * Valid parameters of `SessionsService.create`: `user` and `workflow.id` always, every optional field
+ * sometimes (absent, never `undefined`), each value anywhere in its allowed range.
+ *
+ * @since 0.1.0
+ * @category session params
+ */
+export const createSessionParams: FastCheck.Arbitrary<SessionParams.CreateSessionParams> = FastCheck.record({
+  user,
+  workflow: FastCheck.record({
+    id: FastCheck.string({ minLength: 1, maxLength: 32 }),
+    version: FastCheck.string({ maxLength: 8 }),
+    state_variables: stateVariables,
+    tracing: enabled
+  }, { requiredKeys: ["id"] }),
+  expires_after: FastCheck.record({
+    anchor: FastCheck.constant("created_at" as const),
+    seconds: FastCheck.integer({ min: 1, max: SessionParams.maxExpiresAfterSeconds })
+  }),
+  rate_limits: options({ max_requests_per_1_minute: FastCheck.integer({ min: 1, max: 10_000 }) }),
+  chatkit_configuration: options({
+    automatic_thread_titling: enabled,
+    file_upload: options({
+      enabled: FastCheck.boolean(),
+      max_file_size: FastCheck.integer({ min: 1, max: SessionParams.maxFileSize }),
+      max_files: FastCheck.integer({ min: 1, max: 100 })
+    }),
+    history: options({ enabled: FastCheck.boolean(), recent_threads: FastCheck.integer({ min: 1, max: 100 }) })
+  })
+}, { requiredKeys: ["user", "workflow"] })
 
 /**
  * The options of the admin input arbitraries: where `createdAt` is drawn from (by default {@link createdAt}).

@@ -1,9 +1,11 @@
 /**
- * A conformance suite for any `ThreadsService`: fast-check properties of the paging contract that the
- * in-memory fake, the fake server and the HTTP layer all keep, checked against a plain sorted-array model.
+ * Conformance suites: for any `ThreadsService`, fast-check properties of the paging contract that the
+ * in-memory fake, the fake server and the HTTP layer all keep, checked against a plain sorted-array model;
+ * for any `SessionsService`, the session contract (defaults, constraints, cancel, expiry, determinism).
  *
  * @since 0.1.0
  */
+import type { SessionsService } from "@effect-chatkit/core/SessionsService"
 import type { ThreadsService } from "@effect-chatkit/core/ThreadsService"
 import { describe, it } from "@effect/vitest"
 import * as Duration from "effect/Duration"
@@ -11,6 +13,7 @@ import * as Effect from "effect/Effect"
 import type * as Layer from "effect/Layer"
 import * as Commands from "./internal/conformanceCommands.js"
 import * as Properties from "./internal/conformanceProperties.js"
+import * as Sessions from "./internal/conformanceSessions.js"
 import type { ThreadsFake } from "./ThreadsFake.js"
 
 export {
@@ -77,6 +80,11 @@ const numRunsFromEnv = (): number | undefined => {
   return Number.isSafeInteger(value) && value > 0 ? value : undefined
 }
 
+const resolve = (options: Options | undefined) => ({
+  numRuns: options?.numRuns ?? numRunsFromEnv() ?? defaultNumRuns,
+  timeout: Duration.toMillis(options?.timeout ?? Duration.seconds(60))
+})
+
 /**
  * Registers the conformance suite as `@effect/vitest` tests under `describe(name)`: one fast-check property
  * per invariant of the paging contract, for threads and for items — full streams and page walks for every
@@ -120,8 +128,7 @@ export const suite = <E>(
   layer: Layer.Layer<ThreadsService | ThreadsFake, E>,
   options?: Options
 ): void => {
-  const numRuns = options?.numRuns ?? numRunsFromEnv() ?? defaultNumRuns
-  const timeout = Duration.toMillis(options?.timeout ?? Duration.seconds(60))
+  const { numRuns, timeout } = resolve(options)
   const provide: Properties.Provide = (effect) => Effect.provide(effect, layer)
   const test: Properties.Test = (title, arbitrary, run) =>
     it.live.prop(title, [arbitrary], ([input]) => run(input, provide), { timeout, fastCheck: { numRuns } })
@@ -138,5 +145,51 @@ export const suite = <E>(
       Commands.arbitrary,
       (sequence, provide) => provide(Commands.run(sequence))
     )
+  })
+}
+
+/**
+ * Registers the conformance suite of a `SessionsService` as `@effect/vitest` tests under `describe(name)`:
+ *
+ * - valid parameters (every optional field sometimes, each value anywhere in its range) give an `active`
+ *   `chatkit.session` of the user and workflow, with `version`/`state_variables` `null` when not given,
+ *   tracing on by default, 10 requests per minute by default (under `rate_limits` too), the
+ *   `chatkit_configuration` given merged over `SessionParams.defaultChatKitConfiguration`, `expires_at` the
+ *   creation second plus `expires_after.seconds` (600 by default), and an id and a client secret never seen
+ *   before;
+ * - every constraint broken (types, bounds, lengths, counts, anchors, unknown keys at any depth) is a
+ *   `BadRequestError` naming its dotted `param`; an empty session id one naming `session_id`;
+ * - cancel turns a session `cancelled` and changes nothing else, cancelling again answers the same session,
+ *   and an id never issued is a `NotFoundError` (404 over HTTP);
+ * - the same calls on two services built from `layer` give the same JSON, ids and client secrets included
+ *   (`expires_at` aside, as the two runs may fall in different seconds);
+ * - one example on the live clock (about two seconds): a one-second session is active until `expires_at`
+ *   and `expired` from then on, and cancelling an expired session answers it unchanged.
+ *
+ * `layer` is built afresh for every run, and must give the same ids and secrets for the same calls every
+ * time it is built (use a fixed seed). Runs use the live clock, so a layer may hold a real HTTP server and
+ * client. The suite needs nothing but the `SessionsService`: sessions are created through the API.
+ *
+ * @example
+ * ```ts
+ * import { Conformance, SessionsFake } from "@effect-chatkit/testing"
+ *
+ * Conformance.sessionsSuite("SessionsFake", SessionsFake.layer({ seed: 1 }))
+ * ```
+ *
+ * @since 0.1.0
+ * @category suites
+ */
+export const sessionsSuite = <E>(name: string, layer: Layer.Layer<SessionsService, E>, options?: Options): void => {
+  const { numRuns, timeout } = resolve(options)
+  const provide: Sessions.Provide = (effect) => Effect.provide(effect, layer)
+  const test: Sessions.Test = (title, arbitrary, run) =>
+    it.live.prop(title, [arbitrary], ([input]) => run(input, provide), { timeout, fastCheck: { numRuns } })
+  describe(name, () => {
+    Sessions.create(test)
+    Sessions.validation(test)
+    Sessions.cancel(test)
+    Sessions.determinism(test)
+    Sessions.expiry((title, run) => it.live(title, () => run(provide), timeout))
   })
 }

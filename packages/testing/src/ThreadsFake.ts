@@ -7,16 +7,13 @@ import type { ChatKitError, NotFoundError } from "@effect-chatkit/core/ChatKitEr
 import type * as Thread from "@effect-chatkit/core/Thread"
 import type * as ThreadItem from "@effect-chatkit/core/ThreadItem"
 import * as ThreadsService from "@effect-chatkit/core/ThreadsService"
-import type * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
-import * as Duration from "effect/Duration"
+import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
-import { makeFaults } from "./internal/faults.js"
-import { checkCreatedAt, checkItemFields, checkStatus, checkTimes, checkTitle, checkUser } from "./internal/input.js"
+import { makeInjector } from "./internal/faults.js"
 import type { KnownItem, NewItem } from "./internal/store.js"
-import { makeStore } from "./internal/store.js"
+import { makeThreadsFake } from "./internal/threadsFake.js"
 
 /**
  * The admin handle of the fake in context, provided by {@link layer} next to the `ThreadsService`.
@@ -117,10 +114,6 @@ export declare namespace ThreadsFake {
   }
 }
 
-const activeStatus: Thread.ActiveStatus = { type: "active" }
-
-const nowSeconds = (clock: Clock.Clock) => Math.floor(clock.unsafeCurrentTimeMillis() / 1000)
-
 /**
  * A fresh fake with its own empty store. Its semantics are the fake's contract, which the fake HTTP server
  * and the conformance suite share:
@@ -156,78 +149,7 @@ const nowSeconds = (clock: Clock.Clock) => Math.floor(clock.unsafeCurrentTimeMil
  * @category constructors
  */
 export const make = (options?: ThreadsFake.Options): Effect.Effect<ThreadsFake.Fake> =>
-  Effect.sync(() => {
-    const store = makeStore(options?.seed ?? 0)
-    const faults = makeFaults<ThreadsFake.Operation>()
-    let latency = Duration.zero
-
-    const operation = <A>(
-      name: ThreadsFake.Operation,
-      run: () => Either.Either<A, ChatKitError>
-    ): Effect.Effect<A, ChatKitError> => {
-      const respond = Effect.suspend(() => {
-        const fault = faults.take(name)
-        return fault === undefined ? run() : Either.left(fault)
-      })
-      return Effect.suspend(() => Duration.isZero(latency) ? respond : Effect.zipRight(Effect.sleep(latency), respond))
-    }
-
-    const service = ThreadsService.make({
-      list: (params) => operation("list", () => store.list(params)),
-      retrieve: (threadId) => operation("retrieve", () => store.retrieve(threadId)),
-      delete: (threadId) => operation("delete", () => store.delete(threadId)),
-      listItems: (threadId, params) => operation("listItems", () => store.listItems(threadId, params))
-    })
-
-    const admin: ThreadsFake.Admin = {
-      createThread: (input) =>
-        Effect.clockWith((clock) => {
-          const invalid = checkUser(input.user) ?? checkTitle(input.title) ?? checkStatus(input.status) ??
-            checkCreatedAt(input.createdAt)
-          return invalid !== undefined ? Effect.die(invalid) : Effect.sync(() =>
-            store.createThread({
-              user: input.user,
-              title: input.title ?? null,
-              status: input.status ?? activeStatus,
-              createdAt: input.createdAt ?? nowSeconds(clock)
-            })
-          )
-        }),
-      addItem: (threadId, input) =>
-        Effect.clockWith((clock) => {
-          const { createdAt, ...fields } = input
-          const invalid = checkCreatedAt(createdAt)
-          if (invalid !== undefined) return Effect.die(invalid)
-          return Either.match(checkItemFields(fields), {
-            onLeft: Effect.die,
-            onRight: (valid) => Effect.suspend(() => store.addItem(threadId, valid, createdAt ?? nowSeconds(clock)))
-          })
-        }),
-      setStatus: (threadId, status) => {
-        const invalid = checkStatus(status)
-        return invalid !== undefined
-          ? Effect.die(invalid)
-          : Effect.suspend(() => store.updateThread(threadId, (thread) => ({ ...thread, status })))
-      },
-      setTitle: (threadId, title) => {
-        const invalid = checkTitle(title)
-        return invalid !== undefined
-          ? Effect.die(invalid)
-          : Effect.suspend(() => store.updateThread(threadId, (thread) => ({ ...thread, title })))
-      },
-      failNext: ({ error, operation, times = 1 }) => {
-        const invalid = checkTimes(times)
-        return invalid !== undefined ? Effect.die(invalid) : Effect.sync(() => faults.add(error, times, operation))
-      },
-      setLatency: (input) =>
-        Effect.sync(() => {
-          latency = Duration.decode(input)
-        }),
-      snapshot: Effect.sync(store.snapshot)
-    }
-
-    return { service, admin }
-  })
+  Effect.sync(() => makeThreadsFake(options?.seed ?? 0, makeInjector()))
 
 /**
  * A fresh fake as a layer: the `ThreadsService` and its `ThreadsFake` admin, sharing one store.

@@ -1,9 +1,16 @@
 /**
- * Testing tools for effect-chatkit: a deterministic in-memory `ThreadsService`, fast-check arbitraries of
- * the ChatKit models and store fixtures.
+ * Testing tools for effect-chatkit: deterministic in-memory `ThreadsService` and `SessionsService` fakes, a
+ * fake server, fast-check arbitraries of the ChatKit models and store fixtures, and conformance suites.
  *
  * @since 0.1.0
  */
+
+/**
+ * The whole in-memory fake: a `ThreadsFake` and a `SessionsFake` behind one fault queue and one latency.
+ *
+ * @since 0.1.0
+ */
+export * as ChatKitFake from "./ChatKitFake.js"
 
 /**
  * fast-check arbitraries of the ChatKit models, of the fake's admin inputs, and of whole store fixtures.
@@ -19,6 +26,13 @@ export * as Arbitraries from "./Arbitraries.js"
  * @since 0.1.0
  */
 export * as Conformance from "./Conformance.js"
+
+/**
+ * A deterministic in-memory `SessionsService` with an admin handle to inject faults and read its sessions.
+ *
+ * @since 0.1.0
+ */
+export * as SessionsFake from "./SessionsFake.js"
 
 /**
  * A deterministic in-memory `ThreadsService` with an admin handle to seed it and inject faults.

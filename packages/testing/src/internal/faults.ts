@@ -1,12 +1,14 @@
 import type { ChatKitError } from "@effect-chatkit/core/ChatKitError"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import { checkTimes } from "./input.js"
 
 /**
  * A queue of injected failures. Each call of an operation takes the first queued fault that applies to it
  * (no `operation`, or the same one) and uses up one of its `times`.
- *
- * @internal
  */
-export interface Faults<Operation extends string> {
+interface Faults<Operation extends string> {
   readonly add: (error: ChatKitError, times: number, operation: Operation | undefined) => void
   readonly take: (operation: Operation) => ChatKitError | undefined
 }
@@ -17,8 +19,7 @@ interface Fault<Operation> {
   remaining: number
 }
 
-/** @internal */
-export const makeFaults = <Operation extends string>(): Faults<Operation> => {
+const makeFaults = <Operation extends string>(): Faults<Operation> => {
   const queue: Array<Fault<Operation>> = []
   return {
     add: (error, times, operation) => {
@@ -31,5 +32,44 @@ export const makeFaults = <Operation extends string>(): Faults<Operation> => {
       if (--fault.remaining === 0) queue.splice(index, 1)
       return fault.error
     }
+  }
+}
+
+/**
+ * The faults and the latency of one fake, shared by every service of it: `call` runs an operation after the
+ * latency, unless a queued fault applies to it.
+ *
+ * @internal
+ */
+export interface Injector<Operation extends string> {
+  readonly call: <A>(operation: Operation, run: () => Either.Either<A, ChatKitError>) => Effect.Effect<A, ChatKitError>
+  readonly failNext: (options: {
+    readonly error: ChatKitError
+    readonly times?: number | undefined
+    readonly operation?: Operation | undefined
+  }) => Effect.Effect<void>
+  readonly setLatency: (latency: Duration.DurationInput) => Effect.Effect<void>
+}
+
+/** @internal */
+export const makeInjector = <Operation extends string>(): Injector<Operation> => {
+  const faults = makeFaults<Operation>()
+  let latency = Duration.zero
+  return {
+    call: (operation, run) => {
+      const respond = Effect.suspend(() => {
+        const fault = faults.take(operation)
+        return fault === undefined ? run() : Either.left(fault)
+      })
+      return Effect.suspend(() => Duration.isZero(latency) ? respond : Effect.zipRight(Effect.sleep(latency), respond))
+    },
+    failNext: ({ error, operation, times = 1 }) => {
+      const invalid = checkTimes(times)
+      return invalid !== undefined ? Effect.die(invalid) : Effect.sync(() => faults.add(error, times, operation))
+    },
+    setLatency: (input) =>
+      Effect.sync(() => {
+        latency = Duration.decode(input)
+      })
   }
 }

@@ -3,7 +3,11 @@
  *
  * @since 0.1.0
  */
+import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
+import type { ParseOptions } from "effect/SchemaAST"
+import * as fast from "./internal/fastDecode.js"
 import { nullable } from "./internal/schema.js"
 import { Thread } from "./Thread.js"
 import { ThreadItem } from "./ThreadItem.js"
@@ -93,3 +97,50 @@ export const make = <A>(
   last_id: data.length > 0 ? idOf(data[data.length - 1]!) ?? null : null,
   has_more: hasMore
 })
+
+const takesFastPath = (options: ParseOptions | undefined): boolean =>
+  (options?.onExcessProperty ?? "ignore") === "ignore" && options?.propertyOrder !== "original"
+
+const fastDecoder = <A, I>(
+  schema: Schema.Schema<Page<A>, Page.Encoded<I>>,
+  element: Schema.Schema<A, I>,
+  fastElement: (u: unknown) => A | undefined,
+  options: ParseOptions | undefined
+): (input: unknown) => Either.Either<Page<A>, ParseResult.ParseIssue> => {
+  const slow = ParseResult.decodeUnknownEither(schema, options)
+  if (!takesFastPath(options)) return slow
+  const slowElement = ParseResult.decodeUnknownEither(element, options)
+  const fallback = (u: unknown) => Either.getOrUndefined(slowElement(u))
+  return (input) => {
+    const decoded = fast.page(input, fastElement, fallback)
+    return decoded === undefined ? slow(input) : Either.right(decoded)
+  }
+}
+
+/**
+ * A decoder of pages of threads that answers exactly as `ParseResult.decodeUnknownEither(ThreadPage, options)`
+ * (same values, same errors) but several times faster on what the API sends: the common shape (every key
+ * present, known statuses) is checked and copied by hand, and anything else is left to the schema. Build it
+ * once and reuse it.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decodeThreadPage = (
+  options?: ParseOptions
+): (input: unknown) => Either.Either<Page<Thread>, ParseResult.ParseIssue> =>
+  fastDecoder(ThreadPage, Thread, fast.thread, options)
+
+/**
+ * A decoder of pages of thread items that answers exactly as
+ * `ParseResult.decodeUnknownEither(ThreadItemPage, options)` (same values, same errors) but several times
+ * faster on what the API sends: items of known variants with every key present are checked and copied by
+ * hand, and anything else (unknown variants included) is left to the schema. Build it once and reuse it.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decodeThreadItemPage = (
+  options?: ParseOptions
+): (input: unknown) => Either.Either<Page<ThreadItem>, ParseResult.ParseIssue> =>
+  fastDecoder(ThreadItemPage, ThreadItem, fast.item, options)

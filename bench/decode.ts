@@ -18,6 +18,11 @@ const decoders = {
   threads: ParseResult.decodeUnknownEither(Page.ThreadPage, options)
 }
 
+const fastDecoders = {
+  items: Page.decodeThreadItemPage(options),
+  threads: Page.decodeThreadPage(options)
+}
+
 /** A variant that runs `body` `times` times per sample, so that a sample is long enough to time. */
 const batch = (name: string, times: number, body: () => unknown): Variant => ({
   name,
@@ -41,7 +46,9 @@ export const decode: Benchmark = {
       batch("items: JSON.parse", times, () => JSON.parse(itemText)),
       batch("items: JSON.parse + Schema decode", times, decodeOrThrow(decoders.items, itemText)),
       batch("threads: JSON.parse", times, () => JSON.parse(threadText)),
-      batch("threads: JSON.parse + Schema decode", times, decodeOrThrow(decoders.threads, threadText))
+      batch("threads: JSON.parse + Schema decode", times, decodeOrThrow(decoders.threads, threadText)),
+      batch("items: JSON.parse + Page.decodeThreadItemPage", times, decodeOrThrow(fastDecoders.items, itemText)),
+      batch("threads: JSON.parse + Page.decodeThreadPage", times, decodeOrThrow(fastDecoders.threads, threadText))
     ], rounds)
     const perPage = (name: string) => local.median(name) / times
     const trips = smoke ? 3 : 100
@@ -72,21 +79,28 @@ export const decode: Benchmark = {
     const trip = (name: string) => remote.median(name) / trips
     const parse = perPage("items: JSON.parse")
     const decodeItems = perPage("items: JSON.parse + Schema decode") - parse
+    const fastItems = perPage("items: JSON.parse + Page.decodeThreadItemPage") - parse
     const ourTrip = trip("round trip: ours listItems over undici")
     const rows: Array<Row> = [
-      ...["items", "threads"].flatMap((kind): Array<Row> => {
-        const parsed = perPage(`${kind}: JSON.parse`)
-        const decoded = perPage(`${kind}: JSON.parse + Schema decode`)
-        return [
-          { name: `${kind}: JSON.parse of a page of 100`, value: ms(parsed), ratio: "1.00×" },
-          {
-            name: `${kind}: JSON.parse + Schema decode`,
-            value: ms(decoded),
-            ratio: ratio(decoded, parsed),
-            context: `decode alone ${ms(decoded - parsed)}, ${count(100 / ((decoded - parsed) / 1000))} ${kind}/s`
+      ...[["items", "Page.decodeThreadItemPage"], ["threads", "Page.decodeThreadPage"]].flatMap(
+        ([kind, fastName]): Array<Row> => {
+          const parsed = perPage(`${kind}: JSON.parse`)
+          const row = (decoder: string): Row => {
+            const decoded = perPage(`${kind}: JSON.parse + ${decoder}`)
+            return {
+              name: `${kind}: JSON.parse + ${decoder}`,
+              value: ms(decoded),
+              ratio: ratio(decoded, parsed),
+              context: `decode alone ${ms(decoded - parsed)}, ${count(100 / ((decoded - parsed) / 1000))} ${kind}/s`
+            }
           }
-        ]
-      }),
+          return [
+            { name: `${kind}: JSON.parse of a page of 100`, value: ms(parsed), ratio: "1.00×" },
+            row("Schema decode"),
+            row(fastName!)
+          ]
+        }
+      ),
       { name: "items: round trip, raw fetch + JSON.parse", value: ms(trip("round trip: raw fetch + JSON.parse")) },
       {
         name: "items: round trip, ours listItems over undici",
@@ -97,11 +111,24 @@ export const decode: Benchmark = {
     return {
       title: `Decoding a page of 100 (per page, medians of ${rounds.rounds} batches of ${times})`,
       rows,
-      goals: [{
-        text: "decoding a page of 100 mixed items is at most a fifth of our round trip",
-        figure: `${ms(decodeItems)} of ${ms(ourTrip)} (${((decodeItems / ourTrip) * 100).toFixed(0)}%)`,
-        met: decodeItems <= ourTrip / 5
-      }]
+      goals: [
+        {
+          text: "Schema-decoding a page of 100 mixed items is at most a fifth of our round trip",
+          figure: `${ms(decodeItems)} of ${ms(ourTrip)} (${((decodeItems / ourTrip) * 100).toFixed(0)}%)`,
+          met: decodeItems <= ourTrip / 5
+        },
+        {
+          text: "with `Page.decodeThreadItemPage`, decoding is at most a fifth of our round trip",
+          figure: `${ms(fastItems)} of ${ms(ourTrip)} (${((fastItems / ourTrip) * 100).toFixed(0)}%); ${
+            ratio(decodeItems, fastItems)
+          } faster than the schema`,
+          met: fastItems <= ourTrip / 5
+        }
+      ],
+      notes: [
+        "`Page.decodeThreadPage` / `Page.decodeThreadItemPage` (core) answer exactly as the schema does (same values, key order and errors); the HTTP layer does not use them yet.",
+        "Items: one page cycles through the six known variants and one unknown variant (which takes the schema's path, per element)."
+      ]
     }
   }
 }

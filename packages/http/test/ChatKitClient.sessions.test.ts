@@ -1,7 +1,9 @@
 import { ChatKitError, Session, SessionParams, SessionsService } from "@effect-chatkit/core"
 import { ChatKitClient } from "@effect-chatkit/http"
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
-import { assert, describe, it } from "@effect/vitest"
+import { assert, describe, it, layer } from "@effect/vitest"
 import {
   Arbitrary,
   ConfigProvider,
@@ -13,14 +15,17 @@ import {
   Layer,
   Random,
   Redacted,
+  Schedule,
   Schema,
-  TestClock
+  TestClock,
+  TestServices
 } from "effect"
 import { inspect } from "node:util"
 import { makeServices } from "./utils/client.js"
 import { assertNotShown, expectedTag } from "./utils/errors.js"
 import { apiKey, clientSecret, session } from "./utils/fixtures.js"
-import { refusedIds } from "./utils/ids.js"
+import { anyId, refusedIds, segments } from "./utils/ids.js"
+import { json, TestServer } from "./utils/server.js"
 import { recordingTracer } from "./utils/tracing.js"
 import { answer, fail, hang, type Reply, scripted } from "./utils/transport.js"
 
@@ -378,4 +383,83 @@ describe("ChatKitClient sessions: tracing and layers", () => {
         "POST https://api.openai.com/v1/chatkit/sessions Bearer other-key"
       ])
     }))
+})
+
+const overSocket = (name: string, httpClient: Layer.Layer<HttpClient.HttpClient>) =>
+  layer(Layer.merge(TestServer.layer, httpClient))(`ChatKitClient sessions over a socket (${name})`, (it) => {
+    const sessionsAt = Effect.flatMap(TestServer, (server) =>
+      ChatKitClient.make({
+        apiKey: Redacted.make(apiKey),
+        baseUrl: server.url,
+        retrySchedule: Schedule.spaced("1 millis")
+      })).pipe(Effect.map((services) => services.sessions))
+
+    it.effect("create: POST /v1/chatkit/sessions with the headers and the JSON body, byte for byte", () =>
+      Effect.gen(function*() {
+        const server = yield* TestServer
+        const received = yield* server.handle(() => json(200, session("cksess_1")))
+        const sessions = yield* sessionsAt
+        const params = { ...everyParam, user: "üser ✓ 😀" }
+        const created = yield* sessions.create(params)
+        assert.strictEqual(Redacted.value(created.client_secret), clientSecret)
+        const [request] = received
+        assert.strictEqual(request!.method, "POST")
+        assert.strictEqual(request!.target, "/v1/chatkit/sessions")
+        assert.deepStrictEqual(JSON.parse(request!.body), params)
+        assert.strictEqual(request!.headers["content-type"], "application/json")
+        assert.strictEqual(request!.headers["content-length"], String(Buffer.byteLength(request!.body)))
+        assert.strictEqual(request!.headers["authorization"], `Bearer ${apiKey}`)
+        assert.strictEqual(request!.headers["openai-beta"], "chatkit_beta=v1")
+        assert.strictEqual(request!.headers["accept"], "application/json")
+        assert.strictEqual(request!.headers["user-agent"], "effect-chatkit/0.1.0")
+      }))
+
+    it.effect.prop(
+      "cancel: any id reaches the server as exactly one path segment before /cancel, with no body",
+      [anyId],
+      ([id]) =>
+        Effect.gen(function*() {
+          const server = yield* TestServer
+          const received = yield* server.handle((request) =>
+            json(200, session(decodeURIComponent(segments(request.target)[3] ?? ""), "cancelled"))
+          )
+          const sessions = yield* sessionsAt
+          assert.strictEqual((yield* sessions.cancel(id)).id, id)
+          const [request] = received
+          const [v1, chatkit, collection, segment, ...rest] = segments(request!.target)
+          assert.deepStrictEqual([request!.method, v1, chatkit, collection], ["POST", "v1", "chatkit", "sessions"])
+          assert.strictEqual(decodeURIComponent(segment!), id)
+          assert.deepStrictEqual(rest, ["cancel"])
+          assert.strictEqual(request!.body, "")
+          assert.isUndefined(request!.headers["content-type"])
+        }),
+      { fastCheck: { numRuns: 40 } }
+    )
+
+    // real time below: the retry wait runs on the live clock
+    it.effect("create retried after a 503 sends the same body again; a 409 error body becomes a ConflictError", () =>
+      TestServices.provideLive(Effect.gen(function*() {
+        const server = yield* TestServer
+        let calls = 0
+        const received = yield* server.handle(() => ++calls === 1 ? { status: 503 } : json(200, session("cksess_1")))
+        const sessions = yield* sessionsAt
+        yield* sessions.create(everyParam)
+        assert.strictEqual(received.length, 2)
+        assert.strictEqual(received[1]!.body, received[0]!.body)
+        yield* server.handle(() =>
+          json(409, { error: { message: "Session already cancelled", type: "invalid_request_error" } }, {
+            "x-should-retry": "false",
+            "x-request-id": "req_9"
+          })
+        )
+        const error = yield* Effect.flip(sessions.cancel("cksess_1"))
+        assert.strictEqual(error._tag, "ConflictError")
+        assert.strictEqual(error.message, "409 Session already cancelled")
+        if (error._tag === "ConflictError") assert.strictEqual(error.requestId, "req_9")
+      })))
+  })
+
+describe("ChatKitClient sessions over real sockets", () => {
+  overSocket("undici", NodeHttpClient.layerUndici)
+  overSocket("fetch", FetchHttpClient.layer)
 })

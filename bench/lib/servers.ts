@@ -1,5 +1,4 @@
 /** The HTTP servers the benchmarks talk to, all on 127.0.0.1. Each runs in its own process (see `child.ts`). */
-import * as ThreadsFakeServer from "@effect-chatkit/testing/ThreadsFakeServer"
 import { Effect } from "effect"
 import * as Http from "node:http"
 import type { AddressInfo } from "node:net"
@@ -61,9 +60,13 @@ const bytesServer = (spec: Extract<Spec, { readonly kind: "bytes" }>): Http.Serv
   return Http.createServer((_request, response) => answer(response, 200, body, spec.contentType))
 }
 
-/** The fake server, its store of `apiKey` seeded with `threads` threads. Resolves with the port. */
-const fakeServer = (spec: Extract<Spec, { readonly kind: "fake" }>): Promise<number> =>
-  new Promise((resolve, reject) => {
+/**
+ * The fake server, its store of `apiKey` seeded with `threads` threads. Resolves with the port. (Loaded only
+ * here, so that the other servers start without it.)
+ */
+const fakeServer = async (spec: Extract<Spec, { readonly kind: "fake" }>): Promise<number> => {
+  const ThreadsFakeServer = await import("@effect-chatkit/testing/ThreadsFakeServer")
+  return new Promise((resolve, reject) => {
     Effect.runFork(
       Effect.gen(function*() {
         const server = yield* ThreadsFakeServer.ThreadsFakeServer
@@ -79,6 +82,7 @@ const fakeServer = (spec: Extract<Spec, { readonly kind: "fake" }>): Promise<num
       )
     )
   })
+}
 
 /** Starts the server of `spec` in this process and resolves with its port. */
 export const start = (spec: Spec): Promise<number> => {

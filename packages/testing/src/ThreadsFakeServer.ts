@@ -1,7 +1,7 @@
 /**
- * A fake of OpenAI's ChatKit Threads REST API over a real socket: the `ThreadsFake` store behind
- * `/v1/chatkit/threads...` with OpenAI's wire format, errors and faults, for clients no one here wrote
- * (the official `openai` SDK, other languages) and for the HTTP layer.
+ * A fake of OpenAI's ChatKit REST API over a real socket: the `ChatKitFake` of each API key behind
+ * `/v1/chatkit/threads...` and `/v1/chatkit/sessions...` with OpenAI's wire format, errors and faults, for
+ * clients no one here wrote (the official `openai` SDK, other languages) and for the HTTP layer.
  *
  * ```ts
  * import { ThreadsFakeServer } from "@effect-chatkit/testing"
@@ -28,6 +28,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Http from "node:http"
 import * as internal from "./internal/server.js"
+import type { SessionsFake } from "./SessionsFake.js"
 import type { ThreadsFake } from "./ThreadsFake.js"
 
 /**
@@ -42,8 +43,9 @@ export interface Options {
   /** The port; `0` (the default) picks any free port, readable from {@link Server.url}. */
   readonly port?: number | undefined
   /**
-   * The seed of the stores. The store of key `k` is `ThreadsFake.make({ seed })` with a seed derived from
-   * this one and `k`, so each key has its own ids and the same key always the same ones. Default `0`.
+   * The seed of the stores. The store of key `k` is `ChatKitFake.make({ seed })` with a seed derived from
+   * this one and `k`, so each key has its own ids (and session secrets) and the same key always the same
+   * ones. Default `0`.
    */
   readonly seed?: number | undefined
   /** When set, only these bearer keys are accepted (others get 401). Any key works otherwise. */
@@ -78,6 +80,11 @@ export interface Server {
    * when `apiKeys` is set and does not hold `apiKey`.
    */
   readonly admin: (apiKey: string) => Effect.Effect<ThreadsFake.Admin>
+  /**
+   * The sessions admin of the store of `apiKey` (created on first use), sharing its fault queue and latency
+   * with {@link Server.admin}. Dies as `admin` does for a key outside `apiKeys`.
+   */
+  readonly sessionsAdmin: (apiKey: string) => Effect.Effect<SessionsFake.Admin>
 }
 
 /**
@@ -106,7 +113,9 @@ const check = (options: Options): Cause.IllegalArgumentException | undefined => 
  * lives (closing it also closes open connections). What it answers:
  *
  * - `GET /v1/chatkit/threads`, `GET|DELETE /v1/chatkit/threads/{id}`, `GET /v1/chatkit/threads/{id}/items`,
- *   with OpenAI's JSON (every required key, `null`s included). `{id}` is one path segment, percent-decoded.
+ *   `POST /v1/chatkit/sessions` and `POST /v1/chatkit/sessions/{id}/cancel`, with OpenAI's JSON (every
+ *   required key, `null`s included; a session with its `client_secret` in clear). `{id}` is one path
+ *   segment, percent-decoded. Sessions follow `SessionsFake.make` (expiry by the server's clock).
  * - Every answer has `content-type: application/json` and an `x-request-id` (`req_000001`, `req_000002`, …
  *   in arrival order). Errors are OpenAI's `{"error":{"message","type","param","code"}}`, with the status
  *   of `ChatKitError.statusOf`.
@@ -116,7 +125,11 @@ const check = (options: Options): Cause.IllegalArgumentException | undefined => 
  * - The query is parsed strictly and then validated by core, so the 400s carry the same `param`, `code`
  *   and message as client-side validation: a repeated key is a 400 naming it; `limit` is a number only
  *   when written as a plain decimal (`abc`, `1.5`, `-1`, `101`, `1e2` are 400s); unknown keys are 400s
- *   (`unknown_parameter`), and retrieve and delete take no parameters at all.
+ *   (`unknown_parameter`), and retrieve, delete and the session routes take no query parameters at all.
+ * - The body of `POST /v1/chatkit/sessions` must be JSON (else a 400, `param` null); it is validated by core
+ *   as the client validates it, so a non-object, a broken constraint or an unknown key is a 400 with the same
+ *   `param` (a dotted path such as `expires_after.seconds`), `code` and message. The body of a cancel is
+ *   ignored, as the official SDK sends none.
  * - Faults queued with the admin's `failNext` go on the wire: a `RateLimitError` is a 429 with
  *   `retry-after` (whole seconds, rounded up) and `retry-after-ms` when it has `retryAfter`; an
  *   `InternalServerError` its status (500, 503, …); a `ConnectionError` (or any error that is not an
@@ -126,8 +139,9 @@ const check = (options: Options): Cause.IllegalArgumentException | undefined => 
  *   header): `POST /_admin/threads` `{ user, title?, status?, created_at? }`; `POST /_admin/threads/{id}`
  *   `{ title?, status? }`; `POST /_admin/threads/{id}/items` an item's wire fields without `id`, `object`
  *   and `thread_id` (`created_at` optional); `POST /_admin/faults` `{ status: 400..599 | "drop", message?,
- *   type?, code?, param?, retry_after_ms?, times?, operation? }`; `POST /_admin/latency` `{ ms }`;
- *   `GET /_admin/snapshot`. Bad bodies are 400s.
+ *   type?, code?, param?, retry_after_ms?, times?, operation? }` (`operation` also `create` or `cancel`);
+ *   `POST /_admin/latency` `{ ms }`; `GET /_admin/snapshot` (`{ threads, items, sessions }`). Bad bodies
+ *   are 400s.
  * - A client's mistake is never a 5xx. A defect (a bug) is a 500 in OpenAI's shape, logged, and the server
  *   goes on answering.
  *
@@ -160,13 +174,15 @@ export const layer = (options: Options = {}): Layer.Layer<ThreadsFakeServer, Ser
       const address = server.address
       if (address._tag !== "TcpAddress") return yield* Effect.dieMessage("ThreadsFakeServer: expected a TCP address")
       const origin = `http://${hostOf(address.hostname)}:${address.port}`
+      const fake = (apiKey: string) =>
+        apiKeys === undefined || apiKeys.has(apiKey)
+          ? instance.fake(apiKey)
+          : Effect.die(new Cause.IllegalArgumentException(`ThreadsFakeServer: '${apiKey}' is not one of apiKeys`))
       return {
         url: `${origin}/v1`,
         origin,
-        admin: (apiKey) =>
-          apiKeys === undefined || apiKeys.has(apiKey)
-            ? Effect.map(instance.fake(apiKey), (fake) => fake.admin)
-            : Effect.die(new Cause.IllegalArgumentException(`ThreadsFakeServer: '${apiKey}' is not one of apiKeys`))
+        admin: (apiKey) => Effect.map(fake(apiKey), (store) => store.threads.admin),
+        sessionsAdmin: (apiKey) => Effect.map(fake(apiKey), (store) => store.sessions.admin)
       }
     })
   )

@@ -1,6 +1,6 @@
 /**
- * The fake server's request handling: routing, authentication, the beta header, one isolated `ThreadsFake`
- * per API key, random faults, request ids, and the rule that a defect is a 500 in OpenAI's shape and never
+ * The fake server's request handling: routing, authentication, the beta header, one isolated `ChatKitFake`
+ * (threads and sessions) per API key, random faults, request ids, and the rule that a defect is a 500 in OpenAI's shape and never
  * takes the server down.
  *
  * @internal
@@ -20,7 +20,7 @@ import * as Cause from "effect/Cause"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Random from "effect/Random"
-import * as ThreadsFake from "../ThreadsFake.js"
+import * as ChatKitFake from "../ChatKitFake.js"
 import * as Admin from "./serverAdmin.js"
 import * as Api from "./serverApi.js"
 import { allowedMethods, invalidUrl, isAdmin, match, splitUrl } from "./serverRoutes.js"
@@ -47,7 +47,7 @@ export interface Config {
  */
 export interface Instance {
   readonly app: Effect.Effect<HttpServerResponse.HttpServerResponse, never, HttpServerRequest.HttpServerRequest>
-  readonly fake: (apiKey: string) => Effect.Effect<ThreadsFake.ThreadsFake.Fake>
+  readonly fake: (apiKey: string) => Effect.Effect<ChatKitFake.Fake>
 }
 
 /**
@@ -118,15 +118,15 @@ const randomFaults: ReadonlyArray<ChatKitError> = [
  * @internal
  */
 export const make = (config: Config): Instance => {
-  const fakes = new Map<string, ThreadsFake.ThreadsFake.Fake>()
+  const fakes = new Map<string, ChatKitFake.Fake>()
   let requests = 0
   const random = Random.make(config.faultSeed)
 
-  const fake = (apiKey: string): Effect.Effect<ThreadsFake.ThreadsFake.Fake> =>
+  const fake = (apiKey: string): Effect.Effect<ChatKitFake.Fake> =>
     Effect.suspend(() => {
       const existing = fakes.get(apiKey)
       return existing !== undefined ? Effect.succeed(existing) : Effect.map(
-        ThreadsFake.make({ seed: seedFor(config.seed, apiKey) }),
+        ChatKitFake.make({ seed: seedFor(config.seed, apiKey) }),
         (fresh) => {
           const raced = fakes.get(apiKey)
           if (raced !== undefined) return raced
@@ -165,10 +165,10 @@ export const make = (config: Config): Instance => {
     const allow = allowedMethods[route._tag]
     if (!allow.includes(request.method)) return methodNotAllowed(request.method, pathname, allow)
     const store = yield* Effect.flatMap(authenticate(request.headers), fake)
-    if (isAdmin(route)) return yield* Admin.handle(route, store.admin)
+    if (isAdmin(route)) return yield* Admin.handle(route, store)
     yield* checkBeta(request.headers)
     yield* randomFault
-    return yield* Api.handle(route, request.method, search, store.service)
+    return yield* Api.handle(route, request.method, search, store)
   })
 
   const app = Effect.suspend(() => {

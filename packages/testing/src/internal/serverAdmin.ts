@@ -1,5 +1,5 @@
 /**
- * The admin routes of the fake server (`/_admin/...`): the `ThreadsFake` admin of the caller's key over
+ * The admin routes of the fake server (`/_admin/...`): the `ChatKitFake` admins of the caller's key over
  * JSON, so that test suites in any language can seed data and inject faults. Bodies are decoded with
  * Schema (unknown keys rejected); bad input is a 400 in OpenAI's shape.
  *
@@ -8,17 +8,18 @@
 import * as ChatKitError from "@effect-chatkit/core/ChatKitError"
 import * as Thread from "@effect-chatkit/core/Thread"
 import * as ThreadItem from "@effect-chatkit/core/ThreadItem"
-import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import type * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
+import type * as ChatKitFake from "../ChatKitFake.js"
 import type { ThreadsFake } from "../ThreadsFake.js"
 import type { AdminRoute } from "./serverRoutes.js"
 import { decodeId } from "./serverRoutes.js"
-import { encode, json } from "./serverWire.js"
+import { encode, json, jsonBody } from "./serverWire.js"
 
 const CreatedAt = Schema.optional(Schema.NonNegativeInt)
 const Title = Schema.optional(Schema.NullOr(Schema.String))
@@ -56,7 +57,7 @@ const Fault = Schema.Struct({
   param: Schema.optional(Schema.NullOr(Schema.String)),
   retry_after_ms: Schema.optional(Schema.NonNegative),
   times: Schema.optional(Schema.Int.pipe(Schema.positive())),
-  operation: Schema.optional(Schema.Literal("list", "retrieve", "delete", "listItems"))
+  operation: Schema.optional(Schema.Literal("list", "retrieve", "delete", "listItems", "create", "cancel"))
 })
 
 const Latency = Schema.Struct({ ms: Schema.NonNegative })
@@ -81,11 +82,6 @@ const decodeItemCreatedAt = decodeBody(ItemCreatedAt)
 const decodeFault = decodeBody(Fault)
 const decodeLatency = decodeBody(Latency)
 
-const body: Effect.Effect<unknown, ChatKitError.BadRequestError, HttpServerRequest.HttpServerRequest> = Effect
-  .flatMap(HttpServerRequest.HttpServerRequest, (request) => request.json).pipe(
-    Effect.mapError(() => invalidBody("We could not parse the JSON body of your request.", null))
-  )
-
 const splitCreatedAt = (input: unknown) => {
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     return { createdAt: undefined, fields: input }
@@ -104,6 +100,15 @@ const toError = (fault: typeof Fault.Type): ChatKitError.ChatKitError =>
       param: fault.param,
       retryAfter: fault.retry_after_ms === undefined ? undefined : Duration.millis(fault.retry_after_ms)
     })
+
+const failNext = (fake: ChatKitFake.Fake, fault: typeof Fault.Type): Effect.Effect<void> => {
+  const error = toError(fault)
+  const { operation, times } = fault
+  // the two admins share one queue: either takes a fault for any operation when none is named
+  return operation === "create" || operation === "cancel"
+    ? fake.sessions.admin.failNext({ error, times, operation })
+    : fake.threads.admin.failNext({ error, times, operation })
+}
 
 const updateThread = (
   admin: ThreadsFake.Admin,
@@ -127,34 +132,35 @@ const updateThread = (
  * - `POST /_admin/threads/{id}/items` an item's wire fields without `id`, `object`, `thread_id`, plus
  *   `created_at?` → the item (404 when the thread is unknown);
  * - `POST /_admin/faults` `{ status: 400..599 | "drop", message?, type?, code?, param?, retry_after_ms?,
- *   times?, operation? }` → `{}`, queued with `failNext`;
+ *   times?, operation? }` → `{}`, queued with `failNext` (`operation` any of the threads' and sessions');
  * - `POST /_admin/latency` `{ ms }` → `{}`;
- * - `GET /_admin/snapshot` → `{ threads, items }` in the wire format.
+ * - `GET /_admin/snapshot` → `{ threads, items, sessions }` in the wire format (secrets in clear).
  *
  * @internal
  */
 export const handle = (
   route: AdminRoute,
-  admin: ThreadsFake.Admin
+  fake: ChatKitFake.Fake
 ): Effect.Effect<
   HttpServerResponse.HttpServerResponse,
   ChatKitError.ChatKitError,
   HttpServerRequest.HttpServerRequest
 > => {
+  const admin = fake.threads.admin
   switch (route._tag) {
     case "AdminThreads":
-      return body.pipe(
+      return jsonBody.pipe(
         Effect.flatMap(decodeNewThread),
         Effect.flatMap(({ created_at, ...input }) => admin.createThread({ ...input, createdAt: created_at })),
         Effect.map((thread) => json(200, encode.thread(thread)))
       )
     case "AdminThread":
-      return Effect.all([decodeId(route.id), Effect.flatMap(body, decodeThreadUpdate)]).pipe(
+      return Effect.all([decodeId(route.id), Effect.flatMap(jsonBody, decodeThreadUpdate)]).pipe(
         Effect.flatMap(([id, update]) => updateThread(admin, id, update)),
         Effect.map((thread) => json(200, encode.thread(thread)))
       )
     case "AdminItems":
-      return Effect.flatMap(body, (input) => {
+      return Effect.flatMap(jsonBody, (input) => {
         const { createdAt, fields } = splitCreatedAt(input)
         return Effect.all([decodeId(route.id), decodeNewItem(fields), decodeItemCreatedAt(createdAt)])
       }).pipe(
@@ -162,24 +168,26 @@ export const handle = (
         Effect.map((item) => json(200, encode.item(item)))
       )
     case "AdminFaults":
-      return body.pipe(
+      return jsonBody.pipe(
         Effect.flatMap(decodeFault),
-        Effect.flatMap((fault) =>
-          admin.failNext({ error: toError(fault), times: fault.times, operation: fault.operation })
-        ),
+        Effect.flatMap((fault) => failNext(fake, fault)),
         Effect.as(json(200, {}))
       )
     case "AdminLatency":
-      return body.pipe(
+      return jsonBody.pipe(
         Effect.flatMap(decodeLatency),
         Effect.flatMap(({ ms }) => admin.setLatency(Duration.millis(ms))),
         Effect.as(json(200, {}))
       )
     case "AdminSnapshot":
-      return Effect.map(admin.snapshot, ({ items, threads }) =>
-        json(200, {
-          threads: threads.map((thread) => encode.thread(thread)),
-          items: items.map((item) => encode.item(item))
-        }))
+      return Effect.map(
+        Effect.all([admin.snapshot, fake.sessions.admin.snapshot]),
+        ([{ items, threads }, sessions]) =>
+          json(200, {
+            threads: threads.map((thread) => encode.thread(thread)),
+            items: items.map((item) => encode.item(item)),
+            sessions: sessions.map((session) => encode.session(session))
+          })
+      )
   }
 }

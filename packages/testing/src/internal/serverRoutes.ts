@@ -17,6 +17,8 @@ export type ApiRoute =
   | { readonly _tag: "Threads" }
   | { readonly _tag: "Thread"; readonly id: string }
   | { readonly _tag: "Items"; readonly id: string }
+  | { readonly _tag: "Sessions" }
+  | { readonly _tag: "SessionCancel"; readonly id: string }
 
 /**
  * A matched path of the admin API.
@@ -45,6 +47,8 @@ export const allowedMethods: { readonly [Tag in Route["_tag"]]: ReadonlyArray<st
   Threads: ["GET"],
   Thread: ["GET", "DELETE"],
   Items: ["GET"],
+  Sessions: ["POST"],
+  SessionCancel: ["POST"],
   AdminThreads: ["POST"],
   AdminThread: ["POST"],
   AdminItems: ["POST"],
@@ -60,8 +64,15 @@ export const allowedMethods: { readonly [Tag in Route["_tag"]]: ReadonlyArray<st
  */
 export const isAdmin = (route: Route): route is AdminRoute => route._tag.startsWith("Admin")
 
+const matchSessions = (rest: ReadonlyArray<string>): ApiRoute | undefined => {
+  if (rest.length === 2) return { _tag: "Sessions" }
+  return rest.length === 4 && rest[3] === "cancel" ? { _tag: "SessionCancel", id: rest[2]! } : undefined
+}
+
 const matchApi = (rest: ReadonlyArray<string>): ApiRoute | undefined => {
-  if (rest[0] !== "chatkit" || rest[1] !== "threads") return undefined
+  if (rest[0] !== "chatkit") return undefined
+  if (rest[1] === "sessions") return matchSessions(rest)
+  if (rest[1] !== "threads") return undefined
   switch (rest.length) {
     case 2:
       return { _tag: "Threads" }
@@ -128,18 +139,21 @@ export const invalidUrl = (method: string, pathname: string): NotFoundError =>
   })
 
 /**
- * A path id, percent-decoded; malformed percent-encoding is a 400 naming `thread_id`.
+ * A path id, percent-decoded; malformed percent-encoding is a 400 naming `param` (default `thread_id`).
  *
  * @internal
  */
-export const decodeId = (raw: string): Either.Either<string, BadRequestError> =>
+export const decodeId = (
+  raw: string,
+  param: "thread_id" | "session_id" = "thread_id"
+): Either.Either<string, BadRequestError> =>
   Either.try({
     try: () => decodeURIComponent(raw),
     catch: () =>
       new BadRequestError({
-        message: `Invalid 'thread_id': malformed percent-encoding in '${raw}'.`,
+        message: `Invalid '${param}': malformed percent-encoding in '${raw}'.`,
         type: "invalid_request_error",
-        param: "thread_id",
+        param,
         code: "invalid_value"
       })
   })

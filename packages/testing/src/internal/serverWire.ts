@@ -6,6 +6,7 @@
  */
 import * as ChatKitError from "@effect-chatkit/core/ChatKitError"
 import * as Page from "@effect-chatkit/core/Page"
+import * as Session from "@effect-chatkit/core/Session"
 import * as Thread from "@effect-chatkit/core/Thread"
 import * as ThreadItem from "@effect-chatkit/core/ThreadItem"
 import * as NodeHttpServerRequest from "@effect/platform-node/NodeHttpServerRequest"
@@ -25,8 +26,26 @@ export const encode = {
   threadDeleted: Schema.encodeSync(Thread.ThreadDeleted),
   item: Schema.encodeSync(ThreadItem.ThreadItem),
   threadPage: Schema.encodeSync(Page.ThreadPage),
-  itemPage: Schema.encodeSync(Page.ThreadItemPage)
+  itemPage: Schema.encodeSync(Page.ThreadItemPage),
+  session: Schema.encodeSync(Session.ChatSession)
 }
+
+/**
+ * The JSON body of the request; a body that is not JSON is a 400 in OpenAI's shape (`param` null).
+ *
+ * @internal
+ */
+export const jsonBody: Effect.Effect<unknown, ChatKitError.BadRequestError, HttpServerRequest.HttpServerRequest> =
+  Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => request.json).pipe(
+    Effect.mapError(() =>
+      new ChatKitError.BadRequestError({
+        message: "We could not parse the JSON body of your request.",
+        type: "invalid_request_error",
+        param: null,
+        code: "invalid_value"
+      })
+    )
+  )
 
 /**
  * A JSON answer. Every answer of the server has `content-type: application/json`.

@@ -1,4 +1,4 @@
-import { ThreadsService } from "@effect-chatkit/core"
+import { SessionsService, ThreadsService } from "@effect-chatkit/core"
 import { ChatKitClient } from "@effect-chatkit/http"
 import { Conformance, ThreadsFake, ThreadsFakeServer } from "@effect-chatkit/testing"
 import { NodeHttpClient } from "@effect/platform-node"
@@ -6,14 +6,21 @@ import { Context, Effect, Layer, Redacted } from "effect"
 
 const apiKey = "sk-conformance"
 
-// The HTTP layer as the `ThreadsService`, talking over a real socket to a fresh fake server (any free port),
-// with the admin of the store behind the key the client uses. The suite builds it afresh for every run.
+// The HTTP layer's services, talking over a real socket to a fresh fake server (any free port), with the
+// admin of the store behind the key the client uses. The suites build it afresh for every run.
 const overHttp = Layer.effectContext(
   Effect.gen(function*() {
     const server = yield* ThreadsFakeServer.ThreadsFakeServer
     const admin = yield* server.admin(apiKey)
-    const { threads } = yield* ChatKitClient.make({ apiKey: Redacted.make(apiKey), baseUrl: server.url, maxRetries: 0 })
-    return Context.make(ThreadsService.ThreadsService, threads).pipe(Context.add(ThreadsFake.ThreadsFake, admin))
+    const { sessions, threads } = yield* ChatKitClient.make({
+      apiKey: Redacted.make(apiKey),
+      baseUrl: server.url,
+      maxRetries: 0
+    })
+    return Context.make(ThreadsService.ThreadsService, threads).pipe(
+      Context.add(ThreadsFake.ThreadsFake, admin),
+      Context.add(SessionsService.SessionsService, sessions)
+    )
   })
 ).pipe(
   Layer.provide(ThreadsFakeServer.layer({ seed: 1, apiKeys: [apiKey] })),
@@ -21,3 +28,5 @@ const overHttp = Layer.effectContext(
 )
 
 Conformance.suite("ChatKitClient over HTTP against ThreadsFakeServer", overHttp, { numRuns: 10 })
+
+Conformance.sessionsSuite("ChatKitClient sessions over HTTP against ThreadsFakeServer", overHttp, { numRuns: 10 })

@@ -1,7 +1,7 @@
-import { ChatKitError } from "@effect-chatkit/core"
+import { ChatKitError, Session, SessionParams } from "@effect-chatkit/core"
 import { ThreadsFakeServer } from "@effect-chatkit/testing"
 import { assert, describe, it } from "@effect/vitest"
-import { Array as Arr, Duration, Effect, Order } from "effect"
+import { Array as Arr, Duration, Effect, Order, Schema } from "effect"
 import OpenAI from "openai"
 
 const apiKey = "sk-sdk-test"
@@ -195,4 +195,87 @@ describe("the official openai SDK against ThreadsFakeServer", () => {
           assert.strictEqual(exhausted.type, "requests")
         }
       }), 2))
+
+  it.live("sessions: create with only user and workflow.id gets every default; cancel answers it cancelled", () =>
+    withClient((client, server) =>
+      Effect.gen(function*() {
+        const before = Math.floor(Date.now() / 1000)
+        const session = yield* Effect.promise(() =>
+          client.beta.chatkit.sessions.create({ user: "user_1", workflow: { id: "wf_sdk" } })
+        )
+        const [stored] = yield* Effect.flatMap(server.sessionsAdmin(apiKey), (admin) => admin.snapshot)
+        assert.deepStrictEqual<unknown>(session, Schema.encodeSync(Session.ChatSession)(stored!))
+        assert.match(session.id, /^cksess_/)
+        assert.match(session.client_secret, /^ek_/)
+        assert.strictEqual(session.object, "chatkit.session")
+        assert.strictEqual(session.status, "active")
+        assert.strictEqual(session.user, "user_1")
+        assert.deepStrictEqual(session.workflow, {
+          id: "wf_sdk",
+          version: null,
+          state_variables: null,
+          tracing: { enabled: true }
+        })
+        assert.strictEqual(session.max_requests_per_1_minute, 10)
+        assert.deepStrictEqual(session.rate_limits, { max_requests_per_1_minute: 10 })
+        assert.deepStrictEqual(session.chatkit_configuration, SessionParams.defaultChatKitConfiguration)
+        assert.isAtLeast(session.expires_at, before + 600)
+        assert.isAtMost(session.expires_at, Math.floor(Date.now() / 1000) + 600)
+
+        const custom = yield* Effect.promise(() =>
+          client.beta.chatkit.sessions.create({
+            user: "user_2",
+            workflow: { id: "wf_sdk", version: "7", state_variables: { tier: "gold" }, tracing: { enabled: false } },
+            expires_after: { anchor: "created_at", seconds: 60 },
+            rate_limits: { max_requests_per_1_minute: 3 },
+            chatkit_configuration: { file_upload: { enabled: true, max_files: 2 } }
+          })
+        )
+        assert.deepStrictEqual(custom.workflow, {
+          id: "wf_sdk",
+          version: "7",
+          state_variables: { tier: "gold" },
+          tracing: { enabled: false }
+        })
+        assert.strictEqual(custom.max_requests_per_1_minute, 3)
+        assert.deepStrictEqual(custom.chatkit_configuration.file_upload, {
+          enabled: true,
+          max_file_size: 512,
+          max_files: 2
+        })
+
+        const cancelled = yield* Effect.promise(() => client.beta.chatkit.sessions.cancel(session.id))
+        assert.deepStrictEqual(cancelled, { ...session, status: "cancelled" })
+        assert.deepStrictEqual(yield* Effect.promise(() => client.beta.chatkit.sessions.cancel(session.id)), cancelled)
+      })
+    ))
+
+  it.live("sessions: an invalid body is an OpenAI.BadRequestError with its param; an unknown id a NotFoundError", () =>
+    withClient((client) =>
+      Effect.gen(function*() {
+        const invalid = yield* rejection(() =>
+          client.beta.chatkit.sessions.create({
+            user: "user_1",
+            workflow: { id: "wf" },
+            expires_after: { anchor: "created_at", seconds: 601 }
+          })
+        )
+        assert.instanceOf(invalid, OpenAI.BadRequestError)
+        if (invalid instanceof OpenAI.BadRequestError) {
+          assert.strictEqual(invalid.param, "expires_after.seconds")
+          assert.strictEqual(invalid.code, "integer_above_max_value")
+          assert.strictEqual(invalid.type, "invalid_request_error")
+        }
+        const empty = yield* rejection(() => client.beta.chatkit.sessions.create({ user: "", workflow: { id: "wf" } }))
+        assert.instanceOf(empty, OpenAI.BadRequestError)
+        if (empty instanceof OpenAI.BadRequestError) assert.strictEqual(empty.param, "user")
+
+        const missing = yield* rejection(() => client.beta.chatkit.sessions.cancel("cksess_unknown"))
+        assert.instanceOf(missing, OpenAI.NotFoundError)
+        if (missing instanceof OpenAI.NotFoundError) {
+          assert.strictEqual(missing.message, "404 No session found with id 'cksess_unknown'.")
+          assert.isNull(missing.param)
+        }
+      })
+    ))
 })

@@ -7,6 +7,7 @@ import { writeFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { decode } from "./decode.js"
 import { fake } from "./fake.js"
+import { findings } from "./lib/findings.js"
 import * as machine from "./lib/machine.js"
 import { type Benchmark, markdown, type Section } from "./lib/report.js"
 import { now } from "./lib/stats.js"
@@ -59,7 +60,9 @@ if (!smoke && selected.length === benchmarks.length) {
     "",
     "## Results",
     "",
-    ...sections.map((section) => `${markdown(section)}\n`)
+    ...sections.map((section) => `${markdown(section)}\n`),
+    ...findings,
+    ""
   ].join("\n")
   writeFileSync(fileURLToPath(new URL("./README.md", import.meta.url)), readme)
   console.log("wrote bench/README.md")

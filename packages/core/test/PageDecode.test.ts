@@ -1,0 +1,96 @@
+import { Page } from "@effect-chatkit/core"
+import { assert, describe, it } from "@effect/vitest"
+import { Arbitrary, Either, FastCheck, ParseResult, Schema } from "effect"
+import type { ParseOptions } from "effect/SchemaAST"
+import { referenceItemPage } from "./fixtures/referencePage.js"
+
+/** Wire pages of `schema`, through JSON like an HTTP body. */
+const wirePages = <A, I>(schema: Schema.Schema<A, I>) =>
+  Arbitrary.make(schema).map((page) => JSON.parse(JSON.stringify(Schema.encodeSync(schema)(page))) as unknown)
+
+/** A JSON value with one place changed: a key dropped, a value replaced by another JSON value, or a key added. */
+const mutated = (wire: FastCheck.Arbitrary<unknown>): FastCheck.Arbitrary<unknown> =>
+  FastCheck.tuple(wire, FastCheck.nat(), FastCheck.integer({ min: 0, max: 2 }), FastCheck.jsonValue()).map(
+    ([value, pick, how, replacement]) => {
+      const places: Array<{ readonly parent: Record<string, unknown>; readonly key: string }> = []
+      const walk = (node: unknown): void => {
+        if (typeof node !== "object" || node === null) return
+        for (const [key, child] of Object.entries(node)) {
+          places.push({ parent: node as Record<string, unknown>, key })
+          walk(child)
+        }
+      }
+      walk(value)
+      if (places.length === 0) return replacement
+      const { key, parent } = places[pick % places.length]
+      if (how === 0) delete parent[key]
+      else if (how === 1) parent[key] = replacement
+      else parent[`${key}_extra`] = replacement
+      return value
+    }
+  )
+
+const optionSets: ReadonlyArray<ParseOptions | undefined> = [
+  undefined,
+  { errors: "first", onExcessProperty: "ignore" },
+  { errors: "all" },
+  { onExcessProperty: "error" }
+]
+
+const sameAnswer = <A>(
+  fast: (u: unknown) => Either.Either<A, ParseResult.ParseIssue>,
+  slow: (u: unknown) => Either.Either<A, ParseResult.ParseIssue>,
+  input: unknown
+) => {
+  const expected = slow(structuredClone(input))
+  const actual = fast(structuredClone(input))
+  if (Either.isRight(expected)) {
+    assert.isTrue(Either.isRight(actual), "the fast path failed where the schema succeeds")
+    assert.deepStrictEqual(actual, expected)
+    assert.deepStrictEqual(Object.keys(Either.getOrThrow(actual)), Object.keys(expected.right as object))
+  } else {
+    assert.isTrue(Either.isLeft(actual), "the fast path succeeded where the schema fails")
+    if (Either.isLeft(actual)) {
+      assert.strictEqual(
+        ParseResult.TreeFormatter.formatIssueSync(actual.left),
+        ParseResult.TreeFormatter.formatIssueSync(expected.left)
+      )
+    }
+  }
+}
+
+describe("Page fast decoders answer exactly as the schema", () => {
+  for (const options of optionSets) {
+    const label = JSON.stringify(options ?? {})
+    const fastThreads = Page.decodeThreadPage(options)
+    const slowThreads = ParseResult.decodeUnknownEither(Page.ThreadPage, options)
+    const fastItems = Page.decodeThreadItemPage(options)
+    const slowItems = ParseResult.decodeUnknownEither(Page.ThreadItemPage, options)
+
+    it.prop(`thread pages ${label}`, [wirePages(Page.ThreadPage)], ([input]) => {
+      sameAnswer(fastThreads, slowThreads, input)
+    })
+
+    it.prop(`item pages ${label}`, [wirePages(Page.ThreadItemPage)], ([input]) => {
+      sameAnswer(fastItems, slowItems, input)
+    })
+
+    it.prop(`thread pages with one change ${label}`, [mutated(wirePages(Page.ThreadPage))], ([input]) => {
+      sameAnswer(fastThreads, slowThreads, input)
+    }, { fastCheck: { numRuns: 300 } })
+
+    it.prop(`item pages with one change ${label}`, [mutated(wirePages(Page.ThreadItemPage))], ([input]) => {
+      sameAnswer(fastItems, slowItems, input)
+    }, { fastCheck: { numRuns: 300 } })
+
+    it.prop(`anything at all ${label}`, [FastCheck.anything()], ([input]) => {
+      sameAnswer(fastThreads, slowThreads, input)
+      sameAnswer(fastItems, slowItems, input)
+    })
+  }
+
+  it("decodes the reference page, every variant, on the fast path", () => {
+    const decoded = Either.getOrThrow(Page.decodeThreadItemPage()(referenceItemPage))
+    assert.deepStrictEqual(decoded, Schema.decodeUnknownSync(Page.ThreadItemPage)(referenceItemPage))
+  })
+})

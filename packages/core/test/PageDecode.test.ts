@@ -23,7 +23,7 @@ const mutated = (wire: FastCheck.Arbitrary<unknown>): FastCheck.Arbitrary<unknow
       walk(value)
       if (places.length === 0) return replacement
       const { key, parent } = places[pick % places.length]
-      if (how === 0) delete parent[key]
+      if (how === 0) Reflect.deleteProperty(parent, key)
       else if (how === 1) parent[key] = replacement
       else parent[`${key}_extra`] = replacement
       return value

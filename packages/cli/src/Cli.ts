@@ -1,29 +1,41 @@
 /**
- * The `chatkit` command: browse ChatKit threads and their items in the live API or in the built-in fake.
+ * The `chatkit` command: browse ChatKit threads and their items, and create and cancel sessions, in the live
+ * API or in the built-in fake.
  *
  * Results go to standard output, as tables or, with `--json`, as the API's own JSON: a page object for one
- * page, JSON Lines (one thread or item per line) with `--all`. Which backend is used, progress and errors go
- * to standard error; an error is one line and the command fails.
+ * page, JSON Lines (one thread or item per line) with `--all`, a session object for the session commands.
+ * Which backend is used, progress and errors go to standard error; an error is one line and the command
+ * fails.
+ *
+ * A session's client secret is a credential. The session commands print it masked (`ek_…9f3a`) unless
+ * `--show-secret` is given; `--json` prints the session exactly as the API answers it, secret included,
+ * because that JSON is what a backend hands to its ChatKit front end.
  *
  * @since 0.1.0
  */
 import * as Page from "@effect-chatkit/core/Page"
+import * as Session from "@effect-chatkit/core/Session"
+import * as SessionsService from "@effect-chatkit/core/SessionsService"
 import * as Thread from "@effect-chatkit/core/Thread"
 import * as ThreadItem from "@effect-chatkit/core/ThreadItem"
 import * as ThreadsService from "@effect-chatkit/core/ThreadsService"
 import * as Args from "@effect/cli/Args"
 import type * as CliApp from "@effect/cli/CliApp"
 import * as Command from "@effect/cli/Command"
+import * as HelpDoc from "@effect/cli/HelpDoc"
 import * as Options from "@effect/cli/Options"
 import * as ValidationError from "@effect/cli/ValidationError"
 import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Backend from "./internal/backend.js"
 import * as Json from "./internal/json.js"
 import * as Listing from "./internal/listing.js"
 import { errorLine } from "./internal/report.js"
 import * as Serve from "./internal/serve.js"
+import { sessionDetails } from "./internal/sessionView.js"
+import * as StateVariables from "./internal/stateVariables.js"
 import * as View from "./internal/view.js"
 import * as Stdio from "./Stdio.js"
 
@@ -143,6 +155,85 @@ const itemsList = Command.make(
   }
 ).pipe(Command.withDescription("List the items of a thread, newest first"))
 
+const sessionJson = Json.document(Session.ChatSession)
+
+const sessionOutput = {
+  json: Options.boolean("json").pipe(
+    Options.withDescription("Print the API's JSON, client secret included (what a backend hands its front end)")
+  ),
+  showSecret: Options.boolean("show-secret").pipe(
+    Options.withDescription("Print the client secret in clear instead of masked")
+  )
+}
+
+const printSession =
+  (flags: { readonly json: boolean; readonly showSecret: boolean }) => (session: Session.ChatSession) =>
+    Stdio.stdout(flags.json ? sessionJson(session) : sessionDetails(session, flags.showSecret))
+
+const state = Options.text("state").pipe(
+  Options.withDescription(
+    "A workflow state variable as key=value (repeatable); true/false are booleans, JSON numbers are numbers, " +
+      "\"…\" forces a string, anything else is the text as written"
+  ),
+  Options.repeated,
+  Options.mapEffect((pairs) =>
+    Either.mapLeft(StateVariables.parse(pairs), (message) => ValidationError.invalidValue(HelpDoc.p(message)))
+  )
+)
+
+const sessionsCreate = Command.make(
+  "create",
+  {
+    workflow: Options.text("workflow").pipe(Options.withDescription("The id of the workflow the session runs")),
+    user: Options.text("user").pipe(Options.withDescription("The end user the session is for")),
+    workflowVersion: Options.text("workflow-version").pipe(
+      Options.withDescription("The workflow version (default: the latest deployment)"),
+      Options.optional
+    ),
+    expiresAfter: Options.integer("expires-after").pipe(
+      Options.withDescription("Seconds from creation until the session expires, 1 to 600 (default 600)"),
+      Options.optional
+    ),
+    maxRequestsPerMinute: Options.integer("max-requests-per-minute").pipe(
+      Options.withDescription("Requests allowed per minute, at least 1 (default 10)"),
+      Options.optional
+    ),
+    state,
+    ...sessionOutput,
+    ...backendOptions
+  },
+  (flags) =>
+    SessionsService.create({
+      user: flags.user,
+      workflow: {
+        id: flags.workflow,
+        ...optional(flags.workflowVersion, (version) => ({ version })),
+        ...(Object.keys(flags.state).length === 0 ? {} : { state_variables: flags.state })
+      },
+      ...optional(flags.expiresAfter, (seconds) => ({ expires_after: { anchor: "created_at" as const, seconds } })),
+      ...optional(flags.maxRequestsPerMinute, (max) => ({ rate_limits: { max_requests_per_1_minute: max } }))
+    }).pipe(Effect.flatMap(printSession(flags)), Effect.provide(Backend.layer(flags)))
+).pipe(Command.withDescription("Create a session and print it, its client secret masked"))
+
+const sessionsCancel = Command.make(
+  "cancel",
+  {
+    sessionId: Args.text({ name: "session-id" }).pipe(Args.withDescription("The id of a session (cksess_…)")),
+    ...sessionOutput,
+    ...backendOptions
+  },
+  (flags) =>
+    SessionsService.cancel(flags.sessionId).pipe(
+      Effect.flatMap(printSession(flags)),
+      Effect.provide(Backend.layer(flags))
+    )
+).pipe(Command.withDescription("Cancel a session, so that its client secret is refused, and print it"))
+
+const sessions = Command.make("sessions").pipe(
+  Command.withDescription("Create and cancel ChatKit sessions"),
+  Command.withSubcommands([sessionsCreate, sessionsCancel])
+)
+
 const threads = Command.make("threads").pipe(
   Command.withDescription("Browse and delete threads"),
   Command.withSubcommands([threadsList, threadsGet, threadsDelete])
@@ -177,7 +268,7 @@ const serve = Command.make(
     )
   },
   Serve.serve
-).pipe(Command.withDescription("Serve the fake ChatKit Threads API over HTTP until interrupted"))
+).pipe(Command.withDescription("Serve the fake ChatKit API (threads and sessions) over HTTP until interrupted"))
 
 /**
  * The whole `chatkit` command with its subcommands.
@@ -186,8 +277,10 @@ const serve = Command.make(
  * @category commands
  */
 export const command = Command.make("chatkit").pipe(
-  Command.withDescription("Browse OpenAI ChatKit threads, in the live API or in a built-in fake with demo data"),
-  Command.withSubcommands([threads, items, serve])
+  Command.withDescription(
+    "Browse OpenAI ChatKit threads and manage sessions, in the live API or in a built-in fake with demo data"
+  ),
+  Command.withSubcommands([threads, items, sessions, serve])
 )
 
 /**

@@ -1,5 +1,6 @@
 /**
- * The `chatkit` command: browse ChatKit threads in the live API or in the built-in fake, and serve the fake.
+ * The `chatkit` command: browse ChatKit threads and create and cancel sessions, in the live API or in the
+ * built-in fake, and serve the fake.
  *
  * @since 0.1.0
  */

@@ -1,3 +1,4 @@
+import * as Session from "@effect-chatkit/core/Session"
 import * as Thread from "@effect-chatkit/core/Thread"
 import { assert, describe, it } from "@effect/vitest"
 import { Deferred, Effect, Fiber } from "effect"
@@ -6,6 +7,7 @@ import { collect, demoFake } from "./fixtures/demo.js"
 import { lines, runCli } from "./fixtures/runCli.js"
 
 const decodeThread = Schema.decodeUnknownSync(Thread.Thread)
+const decodeSession = Schema.decodeUnknownSync(Session.ChatSession)
 
 const withoutId = ({ id: _, ...thread }: Thread.Thread) => thread
 
@@ -68,6 +70,37 @@ describe("chatkit serve", () => {
         lines(bad.stderr).filter((line) => line.startsWith("error:")).join("\n"),
         /^error: AuthenticationError \(401\): /
       )
+    }))
+
+  it.scopedLive("serves sessions: create, then cancel twice, each store its own", () =>
+    Effect.gen(function*() {
+      const url = yield* startServer("--api-key", "sk-one", "--api-key", "sk-two", "--seed", "4")
+      const backend = (key: string) => ["--base-url", url, "--api-key", key, "--json"]
+      const created = yield* runCli([
+        "sessions",
+        "create",
+        "--workflow",
+        "wf_1",
+        "--user",
+        "user_1",
+        "--state",
+        "plan=pro",
+        ...backend("sk-one")
+      ])
+      assert.isTrue(created.ok, created.stderr)
+      const session = decodeSession(JSON.parse(created.stdout))
+      assert.strictEqual(session.status, "active")
+      assert.deepStrictEqual(session.workflow.state_variables, { plan: "pro" })
+      const cancel = (key: string) => runCli(["sessions", "cancel", session.id, ...backend(key)])
+      const elsewhere = yield* cancel("sk-two")
+      assert.isFalse(elsewhere.ok)
+      assert.match(
+        lines(elsewhere.stderr).filter((line) => line.startsWith("error:")).join("\n"),
+        /NotFoundError \(404\)/
+      )
+      const cancelled = yield* cancel("sk-one")
+      assert.deepStrictEqual(JSON.parse(cancelled.stdout), { ...JSON.parse(created.stdout), status: "cancelled" })
+      assert.strictEqual((yield* cancel("sk-one")).stdout, cancelled.stdout)
     }))
 
   it.effect("an invalid fault rate is one error line", () =>

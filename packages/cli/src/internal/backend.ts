@@ -1,10 +1,13 @@
 /**
- * Which `ThreadsService` the command talks to: the live API, or the built-in fake seeded with the demo data.
+ * Which `ThreadsService` and `SessionsService` the command talks to: the live API, or the built-in fake
+ * (threads seeded with the demo data, no sessions).
  *
  * @internal
  */
+import type * as SessionsService from "@effect-chatkit/core/SessionsService"
 import type * as ThreadsService from "@effect-chatkit/core/ThreadsService"
 import * as ChatKitClient from "@effect-chatkit/http/ChatKitClient"
+import * as ChatKitFake from "@effect-chatkit/testing/ChatKitFake"
 import * as ThreadsFake from "@effect-chatkit/testing/ThreadsFake"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as Config from "effect/Config"
@@ -37,18 +40,26 @@ const noApiKey = Redacted.make("chatkit-cli-no-api-key")
 const nonEmpty = (name: string) => Config.option(Config.nonEmptyString(name))
 
 /**
- * The built-in fake, seeded with the demo data.
+ * What the commands talk to.
  *
  * @internal
  */
-export const demo: Layer.Layer<ThreadsService.ThreadsService | ThreadsFake.ThreadsFake> = Layer.effectDiscard(
+export type Services = ThreadsService.ThreadsService | SessionsService.SessionsService
+
+/**
+ * The built-in fake: threads seeded with the demo data, and sessions (none until created), both in one
+ * `ChatKitFake`.
+ *
+ * @internal
+ */
+export const demo: Layer.Layer<Services | ThreadsFake.ThreadsFake> = Layer.effectDiscard(
   Effect.flatMap(ThreadsFake.ThreadsFake, DemoData.seed)
-).pipe(Layer.provideMerge(ThreadsFake.layer()))
+).pipe(Layer.provideMerge(ChatKitFake.layer()))
 
 const choose = (
   options: Options
 ): Effect.Effect<
-  Layer.Layer<ThreadsService.ThreadsService, ConfigError.ConfigError>,
+  Layer.Layer<Services, ConfigError.ConfigError>,
   ConfigError.ConfigError,
   Stdio.Stdio
 > =>
@@ -78,5 +89,4 @@ const choose = (
  */
 export const layer = (
   options: Options
-): Layer.Layer<ThreadsService.ThreadsService, ConfigError.ConfigError, Stdio.Stdio> =>
-  Layer.unwrapEffect(choose(options))
+): Layer.Layer<Services, ConfigError.ConfigError, Stdio.Stdio> => Layer.unwrapEffect(choose(options))

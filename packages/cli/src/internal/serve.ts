@@ -40,6 +40,7 @@ const usage = (url: string, apiKeys: ReadonlyArray<string>, demo: boolean): stri
     "try:",
     `  curl -s ${url}/chatkit/threads -H "Authorization: Bearer ${key}" -H "OpenAI-Beta: chatkit_beta=v1"`,
     `  chatkit threads list --base-url ${url} --api-key ${key}`,
+    `  chatkit sessions create --workflow wf_demo --user user_1 --base-url ${url} --api-key ${key}`,
     ""
   ].join("\n")
 }

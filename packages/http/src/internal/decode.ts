@@ -4,6 +4,7 @@ import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Predicate from "effect/Predicate"
 import type * as Schema from "effect/Schema"
+import type { ParseOptions } from "effect/SchemaAST"
 import { scrub } from "./redact.js"
 import type { Answer, Target } from "./transport.js"
 
@@ -65,15 +66,37 @@ export interface DecoderOptions {
 }
 
 /**
- * A decoder of success bodies, built once per schema: JSON text to `A`, or a `ResponseDecodeError` that names
+ * How bodies are decoded: the first error only, keys the schema does not know ignored.
+ *
+ * @internal
+ */
+export const parseOptions: ParseOptions = { errors: "first", onExcessProperty: "ignore" }
+
+/**
+ * A decoder of JSON values, as `ParseResult.decodeUnknownEither(schema, parseOptions)` returns.
+ *
+ * @internal
+ */
+export type Decode<A> = (input: unknown) => Either.Either<A, ParseResult.ParseIssue>
+
+/**
+ * The decoder of `schema` with `parseOptions`.
+ *
+ * @internal
+ */
+export const schemaDecode = <A, I>(schema: Schema.Schema<A, I>): Decode<A> =>
+  ParseResult.decodeUnknownEither(schema, parseOptions)
+
+/**
+ * A decoder of success bodies, built once per decoder of values (`schemaDecode(schema)`, or one that answers
+ * exactly as it, such as core's fast page decoders): JSON text to `A`, or a `ResponseDecodeError` that names
  * the request, the path in the body that failed and the request id. With `secretKeys`, the error describes
  * the body with those values masked, and a body that is not JSON gets no cause (the parser's message may
  * quote it).
  *
  * @internal
  */
-export const decoder = <A, I>(schema: Schema.Schema<A, I>, options: DecoderOptions = {}) => {
-  const decode = ParseResult.decodeUnknownEither(schema, { errors: "first", onExcessProperty: "ignore" })
+export const decoder = <A>(decode: Decode<A>, options: DecoderOptions = {}) => {
   const secretKeys = options.secretKeys ?? []
   return (answer: Answer, target: Target): Either.Either<A, ResponseDecodeError> => {
     const requestId = answer.headers["x-request-id"]

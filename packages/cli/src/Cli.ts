@@ -9,7 +9,8 @@
  *
  * A session's client secret is a credential. The session commands print it masked (`ek_…9f3a`) unless
  * `--show-secret` is given; `--json` prints the session exactly as the API answers it, secret included,
- * because that JSON is what a backend hands to its ChatKit front end.
+ * because that JSON is what a backend hands to its ChatKit front end. The built-in fake lives for one command,
+ * so a session created there is gone by the next one; use `chatkit serve` and `--base-url` to keep them.
  *
  * @since 0.1.0
  */

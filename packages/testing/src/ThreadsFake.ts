@@ -152,7 +152,8 @@ export const make = (options?: ThreadsFake.Options): Effect.Effect<ThreadsFake.F
   Effect.sync(() => makeThreadsFake(options?.seed ?? 0, makeInjector()))
 
 /**
- * A fresh fake as a layer: the `ThreadsService` and its `ThreadsFake` admin, sharing one store.
+ * A fresh fake as a layer: the `ThreadsService` and its `ThreadsFake` admin, sharing one store. For the
+ * `SessionsService` as well, use `ChatKitFake.layer`.
  *
  * @since 0.1.0
  * @category layers

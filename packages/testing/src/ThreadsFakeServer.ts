@@ -77,7 +77,8 @@ export interface Server {
   readonly origin: string
   /**
    * The admin of the store of `apiKey` (created on first use). Dies with an `IllegalArgumentException`
-   * when `apiKeys` is set and does not hold `apiKey`.
+   * when `apiKeys` is set and does not hold `apiKey`. Its faults and latency apply to the session routes
+   * too (one queue per store, as in `ChatKitFake`).
    */
   readonly admin: (apiKey: string) => Effect.Effect<ThreadsFake.Admin>
   /**

@@ -1,4 +1,4 @@
-import { NotFoundError, Thread, ThreadItem, ThreadsService } from "@effect-chatkit/core"
+import { NotFoundError, SessionParams, Thread, ThreadItem, ThreadsService } from "@effect-chatkit/core"
 import { Arbitraries, ThreadsFake } from "@effect-chatkit/testing"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, FastCheck, Schema } from "effect"
@@ -10,6 +10,16 @@ const throughWire = <A, I>(schema: Schema.Schema<A, I>, value: A): A =>
 const isJsonSafe = (value: unknown) => JSON.stringify(JSON.parse(JSON.stringify(value))) === JSON.stringify(value)
 
 describe("Arbitraries", () => {
+  it.prop(
+    "session params are valid, survive JSON unchanged, and leave absent fields absent",
+    [Arbitraries.createSessionParams],
+    ([params]) => {
+      assert.deepStrictEqual(throughWire(SessionParams.CreateSessionParams, params), params)
+      assert.isTrue(isJsonSafe(params))
+      assert.isFalse(Object.values(params).includes(undefined))
+    }
+  )
+
   it.prop("threads and statuses survive the wire unchanged", [Arbitraries.thread, Arbitraries.threadStatus], (
     [thread, status]
   ) => {

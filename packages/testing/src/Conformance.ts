@@ -3,6 +3,10 @@
  * in-memory fake, the fake server and the HTTP layer all keep, checked against a plain sorted-array model;
  * for any `SessionsService`, the session contract (defaults, constraints, cancel, expiry, determinism).
  *
+ * This module registers vitest tests, so it can only be imported inside a vitest run; it is therefore not
+ * part of the package's main entry (which stays importable anywhere) and is imported by its own path,
+ * `@effect-chatkit/testing/Conformance`.
+ *
  * @since 0.1.0
  */
 import type { SessionsService } from "@effect-chatkit/core/SessionsService"
@@ -104,7 +108,7 @@ const resolve = (options: Options | undefined) => ({
  * @example
  * ```ts
  * // test/MyThreads.test.ts: one call registers the whole suite
- * import { Conformance } from "@effect-chatkit/testing"
+ * import * as Conformance from "@effect-chatkit/testing/Conformance"
  * import { MyThreads } from "../src/MyThreads.js"
  *
  * // `MyThreads.testLayer`: a Layer providing your `ThreadsService` together with a `ThreadsFake` admin
@@ -115,7 +119,8 @@ const resolve = (options: Options | undefined) => ({
  * @example
  * ```ts
  * // the in-memory fake itself
- * import { Conformance, ThreadsFake } from "@effect-chatkit/testing"
+ * import { ThreadsFake } from "@effect-chatkit/testing"
+ * import * as Conformance from "@effect-chatkit/testing/Conformance"
  *
  * Conformance.suite("ThreadsFake", ThreadsFake.layer({ seed: 1 }))
  * ```
@@ -172,7 +177,8 @@ export const suite = <E>(
  *
  * @example
  * ```ts
- * import { Conformance, SessionsFake } from "@effect-chatkit/testing"
+ * import { SessionsFake } from "@effect-chatkit/testing"
+ * import * as Conformance from "@effect-chatkit/testing/Conformance"
  *
  * Conformance.sessionsSuite("SessionsFake", SessionsFake.layer({ seed: 1 }))
  * ```

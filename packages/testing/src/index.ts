@@ -20,14 +20,6 @@ export * as ChatKitFake from "./ChatKitFake.js"
 export * as Arbitraries from "./Arbitraries.js"
 
 /**
- * A conformance suite for any `ThreadsService`: fast-check properties of the paging contract, checked
- * against a plain sorted-array model.
- *
- * @since 0.1.0
- */
-export * as Conformance from "./Conformance.js"
-
-/**
  * A deterministic in-memory `SessionsService` with an admin handle to inject faults and read its sessions.
  *
  * @since 0.1.0

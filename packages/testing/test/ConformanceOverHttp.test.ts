@@ -1,6 +1,7 @@
 import { SessionsService, ThreadsService } from "@effect-chatkit/core"
 import { ChatKitClient } from "@effect-chatkit/http"
-import { Conformance, ThreadsFake, ThreadsFakeServer } from "@effect-chatkit/testing"
+import { ThreadsFake, ThreadsFakeServer } from "@effect-chatkit/testing"
+import * as Conformance from "@effect-chatkit/testing/Conformance"
 import { NodeHttpClient } from "@effect/platform-node"
 import { Context, Effect, Layer, Redacted } from "effect"
 

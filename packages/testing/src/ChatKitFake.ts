@@ -9,9 +9,7 @@ import * as ThreadsService from "@effect-chatkit/core/ThreadsService"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { makeInjector } from "./internal/faults.js"
-import { makeSessionsFake } from "./internal/sessionsFake.js"
-import { makeThreadsFake } from "./internal/threadsFake.js"
+import { makeChatKitFake } from "./internal/chatKitFake.js"
 import { SessionsFake } from "./SessionsFake.js"
 import { ThreadsFake } from "./ThreadsFake.js"
 
@@ -56,11 +54,7 @@ export interface Fake {
  * @category constructors
  */
 export const make = (options?: Options): Effect.Effect<Fake> =>
-  Effect.sync(() => {
-    const seed = options?.seed ?? 0
-    const injector = makeInjector<Operation>()
-    return { threads: makeThreadsFake(seed, injector), sessions: makeSessionsFake(seed, injector) }
-  })
+  Effect.sync(() => makeChatKitFake(options?.seed ?? 0).fake)
 
 /**
  * The services of one fake as a context: both services and both admins.

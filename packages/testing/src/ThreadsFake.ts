@@ -149,7 +149,7 @@ export declare namespace ThreadsFake {
  * @category constructors
  */
 export const make = (options?: ThreadsFake.Options): Effect.Effect<ThreadsFake.Fake> =>
-  Effect.sync(() => makeThreadsFake(options?.seed ?? 0, makeInjector()))
+  Effect.sync(() => makeThreadsFake(options?.seed ?? 0, makeInjector()).fake)
 
 /**
  * A fresh fake as a layer: the `ThreadsService` and its `ThreadsFake` admin, sharing one store. For the

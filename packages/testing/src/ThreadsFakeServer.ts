@@ -20,14 +20,15 @@
  *
  * @since 0.1.0
  */
-import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import type { ServeError } from "@effect/platform/HttpServerError"
 import * as Cause from "effect/Cause"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
+import * as FiberSet from "effect/FiberSet"
 import * as Layer from "effect/Layer"
 import * as Http from "node:http"
 import * as internal from "./internal/server.js"
+import { listen } from "./internal/serverNode.js"
 import type { SessionsFake } from "./SessionsFake.js"
 import type { ThreadsFake } from "./ThreadsFake.js"
 
@@ -110,8 +111,10 @@ const check = (options: Options): Cause.IllegalArgumentException | undefined => 
 }
 
 /**
- * Serves the fake on `@effect/platform`'s `HttpServer` over `node:http`, for as long as the layer's scope
- * lives (closing it also closes open connections). What it answers:
+ * Serves the fake on a `node:http` server for as long as the layer's scope lives (closing it also closes
+ * open connections and interrupts answers in progress). The common requests (the lists, without latency)
+ * are answered synchronously, with no fiber and no span; the others run as effects in the layer's
+ * runtime. What it answers:
  *
  * - `GET /v1/chatkit/threads`, `GET|DELETE /v1/chatkit/threads/{id}`, `GET /v1/chatkit/threads/{id}/items`,
  *   `POST /v1/chatkit/sessions` and `POST /v1/chatkit/sessions/{id}/cancel`, with OpenAI's JSON (every
@@ -156,6 +159,7 @@ export const layer = (options: Options = {}): Layer.Layer<ThreadsFakeServer, Ser
       const invalid = check(options)
       if (invalid !== undefined) return yield* Effect.die(invalid)
       const apiKeys = options.apiKeys === undefined ? undefined : new Set(options.apiKeys)
+      const fibers = yield* FiberSet.make()
       const instance = internal.make({
         seed: options.seed ?? 0,
         apiKeys,
@@ -163,21 +167,12 @@ export const layer = (options: Options = {}): Layer.Layer<ThreadsFakeServer, Ser
         faultRate: options.faultRate ?? 0,
         faultSeed: options.faultSeed ?? 0,
         admin: options.admin ?? false
-      })
-      const nodeServer = Http.createServer()
-      const server = yield* NodeHttpServer.make(() => nodeServer, {
-        host: options.host ?? "127.0.0.1",
-        port: options.port ?? 0
-      })
-      // runs before the server closes: do not wait for keep-alive or stalled connections
-      yield* Effect.addFinalizer(() => Effect.sync(() => nodeServer.closeAllConnections()))
-      yield* server.serve(instance.app)
-      const address = server.address
-      if (address._tag !== "TcpAddress") return yield* Effect.dieMessage("ThreadsFakeServer: expected a TCP address")
-      const origin = `http://${hostOf(address.hostname)}:${address.port}`
+      }, yield* FiberSet.runtime(fibers)<never>())
+      const address = yield* listen(Http.createServer(instance.handler), options.host ?? "127.0.0.1", options.port ?? 0)
+      const origin = `http://${hostOf(address.address)}:${address.port}`
       const fake = (apiKey: string) =>
         apiKeys === undefined || apiKeys.has(apiKey)
-          ? instance.fake(apiKey)
+          ? Effect.sync(() => instance.fake(apiKey).fake)
           : Effect.die(new Cause.IllegalArgumentException(`ThreadsFakeServer: '${apiKey}' is not one of apiKeys`))
       return {
         url: `${origin}/v1`,

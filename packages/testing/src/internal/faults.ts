@@ -37,12 +37,17 @@ const makeFaults = <Operation extends string>(): Faults<Operation> => {
 
 /**
  * The faults and the latency of one fake, shared by every service of it: `call` runs an operation after the
- * latency, unless a queued fault applies to it.
+ * latency, unless a queued fault applies to it. `callNow` does the same at once when no latency is set, and
+ * answers `undefined` (taking no fault) when there is one to wait for.
  *
  * @internal
  */
 export interface Injector<Operation extends string> {
   readonly call: <A>(operation: Operation, run: () => Either.Either<A, ChatKitError>) => Effect.Effect<A, ChatKitError>
+  readonly callNow: <A>(
+    operation: Operation,
+    run: () => Either.Either<A, ChatKitError>
+  ) => Either.Either<A, ChatKitError> | undefined
   readonly failNext: (options: {
     readonly error: ChatKitError
     readonly times?: number | undefined
@@ -55,14 +60,18 @@ export interface Injector<Operation extends string> {
 export const makeInjector = <Operation extends string>(): Injector<Operation> => {
   const faults = makeFaults<Operation>()
   let latency = Duration.zero
+  const respond = <A>(operation: Operation, run: () => Either.Either<A, ChatKitError>) => {
+    const fault = faults.take(operation)
+    return fault === undefined ? run() : Either.left(fault)
+  }
   return {
-    call: (operation, run) => {
-      const respond = Effect.suspend(() => {
-        const fault = faults.take(operation)
-        return fault === undefined ? run() : Either.left(fault)
-      })
-      return Effect.suspend(() => Duration.isZero(latency) ? respond : Effect.zipRight(Effect.sleep(latency), respond))
-    },
+    call: (operation, run) =>
+      Effect.suspend(() =>
+        Duration.isZero(latency)
+          ? respond(operation, run)
+          : Effect.zipRight(Effect.sleep(latency), Effect.suspend(() => respond(operation, run)))
+      ),
+    callNow: (operation, run) => Duration.isZero(latency) ? respond(operation, run) : undefined,
     failNext: ({ error, operation, times = 1 }) => {
       const invalid = checkTimes(times)
       return invalid !== undefined ? Effect.die(invalid) : Effect.sync(() => faults.add(error, times, operation))

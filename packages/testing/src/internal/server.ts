@@ -1,7 +1,7 @@
 /**
  * The fake server's request handling: routing, authentication, the beta header, one isolated `ChatKitFake`
- * (threads and sessions) per API key, random faults, request ids, and the rule that a defect is a 500 in OpenAI's shape and never
- * takes the server down.
+ * (threads and sessions) per API key, random faults, request ids, and the rule that a defect is a 500 in
+ * OpenAI's shape and never takes the server down.
  *
  * @internal
  */
@@ -13,18 +13,23 @@ import {
   RateLimitError
 } from "@effect-chatkit/core/ChatKitError"
 import type { ChatKitError } from "@effect-chatkit/core/ChatKitError"
-import type * as Headers from "@effect/platform/Headers"
-import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
-import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Cause from "effect/Cause"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import type * as Fiber from "effect/Fiber"
+import * as FiberId from "effect/FiberId"
 import * as Random from "effect/Random"
-import * as ChatKitFake from "../ChatKitFake.js"
+import type * as Http from "node:http"
+import type { ChatKitParts } from "./chatKitFake.js"
+import { makeChatKitFake } from "./chatKitFake.js"
 import * as Admin from "./serverAdmin.js"
 import * as Api from "./serverApi.js"
+import { jsonBody, write } from "./serverNode.js"
+import { answerNow } from "./serverNow.js"
 import { allowedMethods, invalidUrl, isAdmin, match, splitUrl } from "./serverRoutes.js"
-import { errorResponse, fromError, internalError } from "./serverWire.js"
+import type { Answer } from "./serverWire.js"
+import { errorAnswer, fromError, internalError } from "./serverWire.js"
 
 /**
  * The resolved options of one server.
@@ -41,13 +46,20 @@ export interface Config {
 }
 
 /**
- * One server's handler and the admin of each key's store.
+ * Runs an effect in the server's scope (interrupted when the server closes).
+ *
+ * @internal
+ */
+export type Runner = (effect: Effect.Effect<void>) => Fiber.RuntimeFiber<void>
+
+/**
+ * One server's `node:http` request handler and the fake of each key.
  *
  * @internal
  */
 export interface Instance {
-  readonly app: Effect.Effect<HttpServerResponse.HttpServerResponse, never, HttpServerRequest.HttpServerRequest>
-  readonly fake: (apiKey: string) => Effect.Effect<ChatKitFake.Fake>
+  readonly handler: (request: Http.IncomingMessage, response: Http.ServerResponse) => void
+  readonly fake: (apiKey: string) => ChatKitParts
 }
 
 /**
@@ -95,8 +107,13 @@ const missingBeta = new BadRequestError({
 
 const bearer = /^\s*bearer\s+(\S+)\s*$/i
 
+const header = (request: Http.IncomingMessage, name: string): string => {
+  const value = request.headers[name]
+  return Array.isArray(value) ? value.join(", ") : value ?? ""
+}
+
 const methodNotAllowed = (method: string, pathname: string, allow: ReadonlyArray<string>) =>
-  errorResponse(405, {
+  errorAnswer(405, {
     message: `Method ${method} is not allowed on ${pathname}. Allowed: ${allow.join(", ")}.`,
     type: "invalid_request_error"
   }, { allow: allow.join(", ") })
@@ -112,77 +129,97 @@ const randomFaults: ReadonlyArray<ChatKitError> = [
   new ConnectionError({ message: "Dropped connection (random fault)." })
 ]
 
+const logDefect = (cause: Cause.Cause<unknown>) =>
+  Effect.logError("ThreadsFakeServer: defect while answering a request", cause)
+
 /**
- * The handler of one server.
+ * The handler of one server. Everything up to the endpoint (route, method, key, beta header, random fault)
+ * is decided at once, and so are the lists (`answerNow`); the other endpoints, a latency and the admin
+ * routes run as effects with `run`. A defect (thrown or died) is logged and answered with a 500.
  *
  * @internal
  */
-export const make = (config: Config): Instance => {
-  const fakes = new Map<string, ChatKitFake.Fake>()
+export const make = (config: Config, run: Runner): Instance => {
+  const fakes = new Map<string, ChatKitParts>()
   let requests = 0
   const random = Random.make(config.faultSeed)
 
-  const fake = (apiKey: string): Effect.Effect<ChatKitFake.Fake> =>
-    Effect.suspend(() => {
-      const existing = fakes.get(apiKey)
-      return existing !== undefined ? Effect.succeed(existing) : Effect.map(
-        ChatKitFake.make({ seed: seedFor(config.seed, apiKey) }),
-        (fresh) => {
-          const raced = fakes.get(apiKey)
-          if (raced !== undefined) return raced
-          fakes.set(apiKey, fresh)
-          return fresh
-        }
-      )
-    })
-
-  const authenticate = (headers: Headers.Headers): Effect.Effect<string, AuthenticationError> => {
-    const apiKey = bearer.exec(headers["authorization"] ?? "")?.[1]
-    if (apiKey === undefined) return Effect.fail(missingKey)
-    return config.apiKeys === undefined || config.apiKeys.has(apiKey)
-      ? Effect.succeed(apiKey)
-      : Effect.fail(incorrectKey(apiKey))
+  const fake = (apiKey: string): ChatKitParts => {
+    let parts = fakes.get(apiKey)
+    if (parts === undefined) {
+      parts = makeChatKitFake(seedFor(config.seed, apiKey))
+      fakes.set(apiKey, parts)
+    }
+    return parts
   }
 
-  const checkBeta = (headers: Headers.Headers): Effect.Effect<void, BadRequestError> =>
-    !config.requireBetaHeader ||
-      (headers["openai-beta"] ?? "").split(",").some((beta) => beta.trim() === betaHeader)
-      ? Effect.void
-      : Effect.fail(missingBeta)
+  const authenticate = (request: Http.IncomingMessage): Either.Either<string, AuthenticationError> => {
+    const apiKey = bearer.exec(header(request, "authorization"))?.[1]
+    if (apiKey === undefined) return Either.left(missingKey)
+    return config.apiKeys === undefined || config.apiKeys.has(apiKey)
+      ? Either.right(apiKey)
+      : Either.left(incorrectKey(apiKey))
+  }
 
-  const randomFault: Effect.Effect<void, ChatKitError> = config.faultRate <= 0
-    ? Effect.void
-    : Effect.flatMap(random.next, (draw) =>
-      draw >= config.faultRate
-        ? Effect.void
-        : Effect.flatMap(random.nextIntBetween(0, randomFaults.length), (kind) => Effect.fail(randomFaults[kind]!)))
+  const checkBeta = (request: Http.IncomingMessage): BadRequestError | undefined =>
+    !config.requireBetaHeader || header(request, "openai-beta").split(",").some((beta) => beta.trim() === betaHeader)
+      ? undefined
+      : missingBeta
 
-  const respond = Effect.gen(function*() {
-    const request = yield* HttpServerRequest.HttpServerRequest
-    const [pathname, search] = splitUrl(request.url)
+  const randomFault = (): ChatKitError | undefined =>
+    config.faultRate <= 0 || Effect.runSync(random.next) >= config.faultRate
+      ? undefined
+      : randomFaults[Effect.runSync(random.nextIntBetween(0, randomFaults.length))]
+
+  const dispatch = (request: Http.IncomingMessage): Answer | Effect.Effect<Answer, ChatKitError> => {
+    const method = request.method ?? ""
+    const [pathname, search] = splitUrl(request.url ?? "")
     const route = match(pathname, config.admin)
-    if (route === undefined) return yield* Effect.fail(invalidUrl(request.method, pathname))
+    if (route === undefined) return fromError(invalidUrl(method, pathname))
     const allow = allowedMethods[route._tag]
-    if (!allow.includes(request.method)) return methodNotAllowed(request.method, pathname, allow)
-    const store = yield* Effect.flatMap(authenticate(request.headers), fake)
-    if (isAdmin(route)) return yield* Admin.handle(route, store)
-    yield* checkBeta(request.headers)
-    yield* randomFault
-    return yield* Api.handle(route, request.method, search, store)
-  })
+    if (!allow.includes(method)) return methodNotAllowed(method, pathname, allow)
+    const apiKey = authenticate(request)
+    if (Either.isLeft(apiKey)) return fromError(apiKey.left)
+    const parts = fake(apiKey.right)
+    if (isAdmin(route)) return Admin.handle(route, parts.fake, jsonBody(request))
+    const refused = checkBeta(request) ?? randomFault()
+    if (refused !== undefined) return fromError(refused)
+    return answerNow(route, search, parts.now) ??
+      Api.handle(route, method, search, parts.fake, jsonBody(request))
+  }
 
-  const app = Effect.suspend(() => {
-    const requestId = `req_${String(++requests).padStart(6, "0")}`
-    return respond.pipe(
-      Effect.catchAll(fromError),
-      Effect.catchAllCause((cause) =>
-        Cause.isInterruptedOnly(cause)
-          ? Effect.failCause(cause)
-          : Effect.as(Effect.logError("ThreadsFakeServer: defect while answering a request", cause), internalError)
-      ),
-      Effect.map(HttpServerResponse.setHeader("x-request-id", requestId))
+  const later = (
+    request: Http.IncomingMessage,
+    response: Http.ServerResponse,
+    answer: Effect.Effect<Answer, ChatKitError>,
+    requestId: string
+  ) => {
+    const fiber = run(
+      answer.pipe(
+        Effect.catchAll((error) => Effect.sync(() => fromError(error))),
+        Effect.catchAllCause((cause) =>
+          Cause.isInterruptedOnly(cause) ? Effect.failCause(cause) : Effect.as(logDefect(cause), internalError)
+        ),
+        Effect.flatMap((answer) => Effect.sync(() => write(request, response, answer, requestId)))
+      )
     )
-  })
+    // a client that goes away before its answer interrupts the work for it
+    response.once("close", () => {
+      if (!response.writableFinished) fiber.unsafeInterruptAsFork(FiberId.none)
+    })
+  }
 
-  return { app, fake }
+  const handler = (request: Http.IncomingMessage, response: Http.ServerResponse) => {
+    const requestId = `req_${String(++requests).padStart(6, "0")}`
+    try {
+      const answer = dispatch(request)
+      if (Effect.isEffect(answer)) later(request, response, answer, requestId)
+      else write(request, response, answer, requestId)
+    } catch (defect) {
+      run(logDefect(Cause.die(defect)))
+      write(request, response, internalError, requestId)
+    }
+  }
+
+  return { handler, fake }
 }

@@ -8,8 +8,6 @@
 import * as ChatKitError from "@effect-chatkit/core/ChatKitError"
 import * as Thread from "@effect-chatkit/core/Thread"
 import * as ThreadItem from "@effect-chatkit/core/ThreadItem"
-import type * as HttpServerRequest from "@effect/platform/HttpServerRequest"
-import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -19,7 +17,9 @@ import type * as ChatKitFake from "../ChatKitFake.js"
 import type { ThreadsFake } from "../ThreadsFake.js"
 import type { AdminRoute } from "./serverRoutes.js"
 import { decodeId } from "./serverRoutes.js"
-import { encode, json, jsonBody } from "./serverWire.js"
+import type { Answer } from "./serverWire.js"
+import { json } from "./serverWire.js"
+import { encode } from "./wireJson.js"
 
 const CreatedAt = Schema.optional(Schema.NonNegativeInt)
 const Title = Schema.optional(Schema.NullOr(Schema.String))
@@ -136,16 +136,15 @@ const updateThread = (
  * - `POST /_admin/latency` `{ ms }` → `{}`;
  * - `GET /_admin/snapshot` → `{ threads, items, sessions }` in the wire format (secrets in clear).
  *
+ * `jsonBody` reads the request's JSON body.
+ *
  * @internal
  */
 export const handle = (
   route: AdminRoute,
-  fake: ChatKitFake.Fake
-): Effect.Effect<
-  HttpServerResponse.HttpServerResponse,
-  ChatKitError.ChatKitError,
-  HttpServerRequest.HttpServerRequest
-> => {
+  fake: ChatKitFake.Fake,
+  jsonBody: Effect.Effect<unknown, ChatKitError.ChatKitError>
+): Effect.Effect<Answer, ChatKitError.ChatKitError> => {
   const admin = fake.threads.admin
   switch (route._tag) {
     case "AdminThreads":

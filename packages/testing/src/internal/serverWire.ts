@@ -5,63 +5,47 @@
  * @internal
  */
 import * as ChatKitError from "@effect-chatkit/core/ChatKitError"
-import * as Page from "@effect-chatkit/core/Page"
-import * as Session from "@effect-chatkit/core/Session"
-import * as Thread from "@effect-chatkit/core/Thread"
-import * as ThreadItem from "@effect-chatkit/core/ThreadItem"
-import * as NodeHttpServerRequest from "@effect/platform-node/NodeHttpServerRequest"
-import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
-import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Duration from "effect/Duration"
-import * as Effect from "effect/Effect"
-import * as Schema from "effect/Schema"
 
 /**
- * Encoders of the wire format (core's schemas write every required key, `null`s included).
+ * One answer: a JSON body with its status and extra headers, or a dropped connection (no answer at all).
  *
  * @internal
  */
-export const encode = {
-  thread: Schema.encodeSync(Thread.Thread),
-  threadDeleted: Schema.encodeSync(Thread.ThreadDeleted),
-  item: Schema.encodeSync(ThreadItem.ThreadItem),
-  threadPage: Schema.encodeSync(Page.ThreadPage),
-  itemPage: Schema.encodeSync(Page.ThreadItemPage),
-  session: Schema.encodeSync(Session.ChatSession)
-}
+export type Answer =
+  | {
+    readonly _tag: "Json"
+    readonly status: number
+    readonly body: string
+    readonly headers: Readonly<Record<string, string>> | undefined
+  }
+  | { readonly _tag: "Drop" }
 
 /**
- * The JSON body of the request; a body that is not JSON is a 400 in OpenAI's shape (`param` null).
+ * An answer with a JSON text as its body. Every answer of the server has `content-type: application/json`.
  *
  * @internal
  */
-export const jsonBody: Effect.Effect<unknown, ChatKitError.BadRequestError, HttpServerRequest.HttpServerRequest> =
-  Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => request.json).pipe(
-    Effect.mapError(() =>
-      new ChatKitError.BadRequestError({
-        message: "We could not parse the JSON body of your request.",
-        type: "invalid_request_error",
-        param: null,
-        code: "invalid_value"
-      })
-    )
-  )
-
-/**
- * A JSON answer. Every answer of the server has `content-type: application/json`.
- *
- * @internal
- */
-export const json = (
+export const jsonText = (
   status: number,
-  body: unknown,
+  body: string,
   headers?: Readonly<Record<string, string>> | undefined
-): HttpServerResponse.HttpServerResponse =>
-  HttpServerResponse.text(JSON.stringify(body), {
-    status,
-    contentType: "application/json",
-    ...(headers === undefined ? {} : { headers })
-  })
+): Answer => ({ _tag: "Json", status, body, headers })
+
+/**
+ * A JSON answer.
+ *
+ * @internal
+ */
+export const json = (status: number, body: unknown, headers?: Readonly<Record<string, string>> | undefined): Answer =>
+  jsonText(status, JSON.stringify(body), headers)
+
+/**
+ * No answer: the socket of the request is destroyed, so the client sees a dropped connection.
+ *
+ * @internal
+ */
+export const drop: Answer = { _tag: "Drop" }
 
 const defaultType = (status: number): string =>
   status === 429 ? "requests" : status >= 500 ? "server_error" : "invalid_request_error"
@@ -71,11 +55,11 @@ const defaultType = (status: number): string =>
  *
  * @internal
  */
-export const errorResponse = (
+export const errorAnswer = (
   status: number,
   error: Omit<ChatKitError.ApiErrorFields, "status">,
   headers?: Readonly<Record<string, string>> | undefined
-): HttpServerResponse.HttpServerResponse =>
+): Answer =>
   json(status, {
     error: {
       message: error.message,
@@ -90,24 +74,9 @@ export const errorResponse = (
  *
  * @internal
  */
-export const internalError: HttpServerResponse.HttpServerResponse = errorResponse(500, {
+export const internalError: Answer = errorAnswer(500, {
   message: "The server had an error while processing your request. Sorry about that!",
   type: "server_error"
-})
-
-/**
- * No answer: the socket of the request is destroyed, so the client sees a dropped connection. The returned
- * response is never written.
- *
- * @internal
- */
-export const dropConnection: Effect.Effect<
-  HttpServerResponse.HttpServerResponse,
-  never,
-  HttpServerRequest.HttpServerRequest
-> = Effect.map(HttpServerRequest.HttpServerRequest, (request) => {
-  NodeHttpServerRequest.toIncomingMessage(request).socket.destroy()
-  return HttpServerResponse.empty({ status: 499 })
 })
 
 const retryHeaders = (retryAfter: Duration.Duration): Record<string, string> => {
@@ -122,20 +91,18 @@ const isAnswer = (error: ChatKitError.ChatKitError): error is ChatKitError.Statu
  * A typed error as the wire speaks it: its status (`ChatKitError.statusOf`) with OpenAI's error body, plus
  * `retry-after` (whole seconds, rounded up) and `retry-after-ms` for a `RateLimitError` that has
  * `retryAfter`. Errors that are not answers (connection, timeout, decoding, paging) drop the connection. A
- * status outside 400..599 cannot be an error answer: that is a defect (answered as a 500 by the caller).
+ * status outside 400..599 cannot be an error answer: that is a defect, thrown (the caller answers a 500).
  *
  * @internal
  */
-export const fromError = (
-  error: ChatKitError.ChatKitError
-): Effect.Effect<HttpServerResponse.HttpServerResponse, never, HttpServerRequest.HttpServerRequest> => {
-  if (!isAnswer(error)) return dropConnection
+export const fromError = (error: ChatKitError.ChatKitError): Answer => {
+  if (!isAnswer(error)) return drop
   const status = ChatKitError.statusOf(error)!
   if (!(Number.isInteger(status) && status >= 400 && status <= 599)) {
-    return Effect.dieMessage(`ThreadsFakeServer: cannot answer an error with status ${status}`)
+    throw new Error(`ThreadsFakeServer: cannot answer an error with status ${status}`)
   }
   const headers = error._tag === "RateLimitError" && error.retryAfter !== undefined
     ? retryHeaders(error.retryAfter)
     : undefined
-  return Effect.succeed(errorResponse(status, error, headers))
+  return errorAnswer(status, error, headers)
 }

@@ -6,6 +6,7 @@ import * as SessionParams from "@effect-chatkit/core/SessionParams"
 import * as SessionsService from "@effect-chatkit/core/SessionsService"
 import * as Thread from "@effect-chatkit/core/Thread"
 import * as ThreadsService from "@effect-chatkit/core/ThreadsService"
+import * as Headers from "@effect/platform/Headers"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Clock from "effect/Clock"
@@ -55,19 +56,20 @@ const encodeCreateParams = Schema.encodeSync(SessionParams.CreateSessionParams)
 
 /** What a request carries besides its method and path. */
 interface Content {
-  readonly query?: ReadonlyArray<readonly [string, string]> | undefined
+  /** The query string, without `?`, as `URLSearchParams` writes it; empty for none. */
+  readonly query?: string | undefined
   /** A JSON body, sent as `application/json`. */
   readonly json?: string | undefined
 }
 
-const listQuery = (params: ListParams.ListThreadsParams): Array<readonly [string, string]> => {
-  const query: Array<readonly [string, string]> = []
-  if (params.limit !== undefined) query.push(["limit", String(params.limit)])
-  if (params.order !== undefined) query.push(["order", params.order])
-  if (params.after !== undefined) query.push(["after", params.after])
-  if (params.before !== undefined) query.push(["before", params.before])
-  if (params.user !== undefined) query.push(["user", params.user])
-  return query
+const listQuery = (params: ListParams.ListThreadsParams): string => {
+  const query = new URLSearchParams()
+  if (params.limit !== undefined) query.append("limit", String(params.limit))
+  if (params.order !== undefined) query.append("order", params.order)
+  if (params.after !== undefined) query.append("after", params.after)
+  if (params.before !== undefined) query.append("before", params.before)
+  if (params.user !== undefined) query.append("user", params.user)
+  return query.toString()
 }
 
 const normalizeRetries = (maxRetries: number | undefined): number =>
@@ -84,13 +86,20 @@ export const make = Effect.fnUntraced(function*(options: ChatKitClient.Options) 
     maxRetries: normalizeRetries(options.maxRetries),
     schedule: options.retrySchedule ?? defaultSchedule
   }
-  const headers = {
+  // every header but the body's is the same on every request: built once, the key included
+  const headers = Headers.fromInput({
     "openai-beta": "chatkit_beta=v1",
     "accept": "application/json",
     "user-agent": userAgent,
     ...(options.organization === undefined ? {} : { "openai-organization": options.organization }),
     ...(options.project === undefined ? {} : { "openai-project": options.project }),
-    ...options.headers
+    ...options.headers,
+    "authorization": `Bearer ${secret}`
+  })
+  const requests = {
+    GET: HttpClientRequest.get(baseUrl, { headers }),
+    POST: HttpClientRequest.post(baseUrl, { headers }),
+    DELETE: HttpClientRequest.del(baseUrl, { headers })
   }
 
   const answered = (answer: Answer, retries: number) => {
@@ -117,13 +126,11 @@ export const make = Effect.fnUntraced(function*(options: ChatKitClient.Options) 
     decode: (answer: Answer, target: Target) => Either.Either<A, ChatKitError.ResponseDecodeError>,
     content: Content = {}
   ): Effect.Effect<A, ChatKitError.ChatKitError> => {
-    const request = HttpClientRequest.make(target.method)(baseUrl + target.path, {
-      urlParams: content.query ?? [],
-      headers
-    }).pipe(
-      HttpClientRequest.bearerToken(options.apiKey),
-      content.json === undefined ? identity : HttpClientRequest.bodyText(content.json, "application/json")
-    )
+    const query = content.query ?? ""
+    const request = HttpClientRequest.setUrl(
+      requests[target.method],
+      query.length === 0 ? baseUrl + target.path : `${baseUrl}${target.path}?${query}`
+    ).pipe(content.json === undefined ? identity : HttpClientRequest.bodyText(content.json, "application/json"))
     return retrying(policy, (retries) =>
       Effect.flatMap(
         attempt(client, request, { target, timeout, secret }),

@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config"
 
 export default defineConfig({
   test: {
-    include: ["packages/*/test/**/*.test.ts"],
+    include: ["packages/*/test/**/*.test.ts", "examples/test/**/*.test.ts"],
     setupFiles: ["./vitest.setup.ts"],
     sequence: { concurrent: false },
     testTimeout: 60_000,

@@ -6,6 +6,7 @@ import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import { describe, safeCause, scrub } from "./redact.js"
+import { timeoutFail } from "./timeout.js"
 
 /**
  * What one attempt got back: the status, the headers and the whole body as text.
@@ -78,16 +79,17 @@ export const attempt = (
       )
     ),
     Effect.mapError((error) => connectionError(options.target, options.secret, error)),
-    Effect.timeoutFail({
-      duration: options.timeout,
-      onTimeout: (): NoAnswer => ({
-        error: new TimeoutError({
-          message: `Request timed out after ${
-            Duration.format(options.timeout)
-          } on ${options.target.method} ${options.target.path}.`,
-          timeout: options.timeout
-        }),
-        retryable: true
+    (self) =>
+      timeoutFail(self, {
+        duration: options.timeout,
+        onTimeout: (): NoAnswer => ({
+          error: new TimeoutError({
+            message: `Request timed out after ${
+              Duration.format(options.timeout)
+            } on ${options.target.method} ${options.target.path}.`,
+            timeout: options.timeout
+          }),
+          retryable: true
+        })
       })
-    })
   )

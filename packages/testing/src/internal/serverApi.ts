@@ -19,7 +19,7 @@ import { json, jsonText } from "./serverWire.js"
 import * as WireJson from "./wireJson.js"
 
 const ok = <A>(encodeBody: (a: A) => unknown) => (a: A) => json(200, encodeBody(a))
-const okText = <A>(text: (a: A) => string) => (a: A) => jsonText(200, text(a))
+const okText = <A>(text: (a: A) => Buffer) => (a: A) => jsonText(200, text(a))
 
 // The parsed query is unchecked input: the service validates it (unknown keys included) before use.
 const asThreadsParams = (query: Query) => query as ListParams.ListThreadsParams

@@ -57,7 +57,7 @@ export const write = (
   response.writeHead(answer.status, {
     ...answer.headers,
     "content-type": "application/json",
-    "content-length": Buffer.byteLength(answer.body),
+    "content-length": answer.body.length,
     "x-request-id": requestId
   })
   response.end(answer.body)

@@ -25,6 +25,20 @@ const repeated = (key: string) =>
     code: "invalid_value"
   })
 
+// Without `%`, `+` or a leading `?`, splitting by hand reads a query exactly as `URLSearchParams` does.
+const plain = /^[\w.~=&-]*$/
+
+const entries = (search: string): Iterable<readonly [string, string]> => {
+  if (!plain.test(search)) return new URLSearchParams(search)
+  const pairs: Array<readonly [string, string]> = []
+  for (const pair of search.split("&")) {
+    if (pair === "") continue
+    const equals = pair.indexOf("=")
+    pairs.push(equals < 0 ? [pair, ""] : [pair.slice(0, equals), pair.slice(equals + 1)])
+  }
+  return pairs
+}
+
 /**
  * Parses a query string (`application/x-www-form-urlencoded`, as `URLSearchParams` reads it, so malformed
  * percent-encoding stays as written):
@@ -37,16 +51,12 @@ const repeated = (key: string) =>
  * @internal
  */
 export const parse = (search: string): Either.Either<Query, BadRequestError> => {
-  const values = new Map<string, string>()
-  for (const [key, value] of new URLSearchParams(search)) {
+  const values = new Map<string, string | number>()
+  for (const [key, value] of entries(search)) {
     if (values.has(key)) return Either.left(repeated(key))
-    values.set(key, value)
+    values.set(key, key === "limit" && decimal.test(value) ? Number(value) : value)
   }
-  return Either.right(
-    Object.fromEntries(
-      Array.from(values, ([key, value]) => [key, key === "limit" && decimal.test(value) ? Number(value) : value])
-    )
-  )
+  return Either.right(Object.fromEntries(values))
 }
 
 /**

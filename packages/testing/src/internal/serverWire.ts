@@ -16,19 +16,20 @@ export type Answer =
   | {
     readonly _tag: "Json"
     readonly status: number
-    readonly body: string
+    readonly body: Buffer
     readonly headers: Readonly<Record<string, string>> | undefined
   }
   | { readonly _tag: "Drop" }
 
 /**
- * An answer with a JSON text as its body. Every answer of the server has `content-type: application/json`.
+ * An answer with a JSON text (UTF-8) as its body. Every answer of the server has
+ * `content-type: application/json`.
  *
  * @internal
  */
 export const jsonText = (
   status: number,
-  body: string,
+  body: Buffer,
   headers?: Readonly<Record<string, string>> | undefined
 ): Answer => ({ _tag: "Json", status, body, headers })
 
@@ -38,7 +39,7 @@ export const jsonText = (
  * @internal
  */
 export const json = (status: number, body: unknown, headers?: Readonly<Record<string, string>> | undefined): Answer =>
-  jsonText(status, JSON.stringify(body), headers)
+  jsonText(status, Buffer.from(JSON.stringify(body)), headers)
 
 /**
  * No answer: the socket of the request is destroyed, so the client sees a dropped connection.

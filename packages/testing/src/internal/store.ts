@@ -5,7 +5,7 @@
  * @internal
  */
 import { NotFoundError } from "@effect-chatkit/core/ChatKitError"
-import type * as ListParams from "@effect-chatkit/core/ListParams"
+import * as ListParams from "@effect-chatkit/core/ListParams"
 import * as Page from "@effect-chatkit/core/Page"
 import type * as Thread from "@effect-chatkit/core/Thread"
 import * as ThreadItem from "@effect-chatkit/core/ThreadItem"
@@ -73,11 +73,6 @@ const cursorNotFound = (param: "after" | "before", id: string, threadId: string 
       : `Invalid '${param}': no item found with id '${id}' in thread '${threadId}'.`,
     param
   )
-
-const defaults = (params: ListParams.ListItemsParams) => ({
-  limit: params.limit ?? 20,
-  order: params.order ?? "desc"
-})
 
 /** @internal */
 export interface Store {
@@ -199,15 +194,19 @@ export const makeStore = (seed: number): Store => {
     threadId: string | undefined,
     value: (entry: E) => A,
     idOf: (value: A) => string | undefined
-  ): Either.Either<Page.Page<A>, NotFoundError> =>
-    Either.flatMap(
-      cursor("after", params.after, lookup, threadId),
-      (after) =>
-        Either.map(cursor("before", params.before, lookup, threadId), (before) => {
-          const slice = index.page({ ...defaults(params), after, before })
-          return Page.make(slice.data.map(value), slice.hasMore, idOf)
-        })
-    )
+  ): Either.Either<Page.Page<A>, NotFoundError> => {
+    const after = cursor("after", params.after, lookup, threadId)
+    if (Either.isLeft(after)) return Either.left(after.left)
+    const before = cursor("before", params.before, lookup, threadId)
+    if (Either.isLeft(before)) return Either.left(before.left)
+    const slice = index.page({
+      limit: params.limit ?? ListParams.defaultLimit,
+      order: params.order ?? ListParams.defaultOrder,
+      after: after.right,
+      before: before.right
+    })
+    return Either.right(Page.make(slice.data.map(value), slice.hasMore, idOf))
+  }
 
   const threadValue = (entry: ThreadEntry) => entry.thread
   const threadId = (thread: Thread.Thread) => thread.id

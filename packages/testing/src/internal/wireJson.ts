@@ -1,8 +1,8 @@
 /**
  * The fake server's JSON text of threads, items and pages. The encoded text of each thread and item is
  * cached by object (stored threads and items are immutable; changing a thread's title or status stores a new
- * object), so a page is the concatenation of its elements' text: byte for byte what `JSON.stringify` of the
- * schema's encoding writes.
+ * object), so a page is the concatenation of its elements' bytes: byte for byte the UTF-8 of what
+ * `JSON.stringify` of the schema's encoding writes.
  *
  * @internal
  */
@@ -27,11 +27,11 @@ export const encode = {
 }
 
 const cached = <A extends object>(encodeOne: (value: A) => unknown) => {
-  const texts = new WeakMap<A, string>()
-  return (value: A): string => {
+  const texts = new WeakMap<A, Buffer>()
+  return (value: A): Buffer => {
     let text = texts.get(value)
     if (text === undefined) {
-      text = JSON.stringify(encodeOne(value))
+      text = Buffer.from(JSON.stringify(encodeOne(value)))
       texts.set(value, text)
     }
     return text
@@ -39,41 +39,52 @@ const cached = <A extends object>(encodeOne: (value: A) => unknown) => {
 }
 
 /**
- * The JSON text of a thread.
+ * The JSON text (UTF-8) of a thread.
  *
  * @internal
  */
-export const thread: (thread: Thread.Thread) => string = cached(encode.thread)
+export const thread: (thread: Thread.Thread) => Buffer = cached(encode.thread)
 
 /**
- * The JSON text of a thread item.
+ * The JSON text (UTF-8) of a thread item.
  *
  * @internal
  */
-export const item: (item: ThreadItem.ThreadItem) => string = cached(encode.item)
+export const item: (item: ThreadItem.ThreadItem) => Buffer = cached(encode.item)
+
+const head = Buffer.from(`{"object":"list","data":[`)
 
 const nullableString = (value: string | null): string => value === null ? "null" : JSON.stringify(value)
 
-const page = <A>(element: (value: A) => string) => (page: Page.Page<A>): string => {
-  let data = ""
-  for (let index = 0; index < page.data.length; index++) {
-    data += index === 0 ? element(page.data[index]!) : "," + element(page.data[index]!)
-  }
-  return `{"object":"list","data":[${data}],"first_id":${nullableString(page.first_id)},"last_id":${
+const page = <A>(element: (value: A) => Buffer) => (page: Page.Page<A>): Buffer => {
+  const tail = `],"first_id":${nullableString(page.first_id)},"last_id":${
     nullableString(page.last_id)
   },"has_more":${page.has_more}}`
+  const elements = page.data.map(element)
+  let length = head.length + Math.max(0, elements.length - 1) + Buffer.byteLength(tail)
+  for (const text of elements) length += text.length
+  const out = Buffer.allocUnsafe(length)
+  out.set(head, 0)
+  let offset = head.length
+  for (let index = 0; index < elements.length; index++) {
+    if (index > 0) out[offset++] = 0x2c // ","
+    out.set(elements[index]!, offset)
+    offset += elements[index]!.length
+  }
+  out.write(tail, offset)
+  return out
 }
 
 /**
- * The JSON text of a page of threads.
+ * The JSON text (UTF-8) of a page of threads.
  *
  * @internal
  */
-export const threadPage: (page: Page.Page<Thread.Thread>) => string = page(thread)
+export const threadPage: (page: Page.Page<Thread.Thread>) => Buffer = page(thread)
 
 /**
- * The JSON text of a page of thread items.
+ * The JSON text (UTF-8) of a page of thread items.
  *
  * @internal
  */
-export const itemPage: (page: Page.Page<ThreadItem.ThreadItem>) => string = page(item)
+export const itemPage: (page: Page.Page<ThreadItem.ThreadItem>) => Buffer = page(item)

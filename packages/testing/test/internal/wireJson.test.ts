@@ -23,11 +23,11 @@ describe("wireJson", () => {
     ([threads, items, hasMore]) => {
       const threadPage = Page.make(threads, hasMore, (thread) => thread.id)
       const itemPage = Page.make(items, hasMore, ThreadItem.id)
-      assert.strictEqual(WireJson.threadPage(threadPage), schemaThreadPage(threadPage))
-      assert.strictEqual(WireJson.itemPage(itemPage), schemaItemPage(itemPage))
+      assert.strictEqual(WireJson.threadPage(threadPage).toString(), schemaThreadPage(threadPage))
+      assert.strictEqual(WireJson.itemPage(itemPage).toString(), schemaItemPage(itemPage))
       // the second time from the cache
-      assert.strictEqual(WireJson.threadPage(threadPage), schemaThreadPage(threadPage))
-      assert.strictEqual(WireJson.itemPage(itemPage), schemaItemPage(itemPage))
+      assert.strictEqual(WireJson.threadPage(threadPage).toString(), schemaThreadPage(threadPage))
+      assert.strictEqual(WireJson.itemPage(itemPage).toString(), schemaItemPage(itemPage))
     }
   )
 
@@ -41,10 +41,10 @@ describe("wireJson", () => {
         const live = seeded.filter(({ deleted }) => !deleted)
         const check = Effect.gen(function*() {
           const threads = yield* ThreadsService.list(params)
-          assert.strictEqual(WireJson.threadPage(threads), schemaThreadPage(threads))
+          assert.strictEqual(WireJson.threadPage(threads).toString(), schemaThreadPage(threads))
           for (const { thread } of live) {
             const items = yield* ThreadsService.listItems(thread.id, params)
-            assert.strictEqual(WireJson.itemPage(items), schemaItemPage(items))
+            assert.strictEqual(WireJson.itemPage(items).toString(), schemaItemPage(items))
           }
         })
         yield* check
@@ -52,7 +52,7 @@ describe("wireJson", () => {
           yield* admin.setStatus(thread.id, status)
           yield* admin.setTitle(thread.id, title)
           const changed = yield* ThreadsService.retrieve(thread.id)
-          assert.strictEqual(WireJson.thread(changed), JSON.stringify(WireJson.encode.thread(changed)))
+          assert.strictEqual(WireJson.thread(changed).toString(), JSON.stringify(WireJson.encode.thread(changed)))
         }
         yield* check
       }).pipe(Effect.provide(ThreadsFake.layer())),

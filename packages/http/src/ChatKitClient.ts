@@ -68,7 +68,10 @@ import * as internal from "./internal/client.js"
  * - `timeout`: per attempt, from sending to the end of the body, default 10 minutes; a timeout is a
  *   `TimeoutError` and is retried.
  * - `headers`: extra headers; they can override the defaults above (not `Authorization`).
- * - `transformClient`: applied to the `HttpClient` before use (logging, proxies, tracing options).
+ * - `transformClient`: applied to the `HttpClient` before use (logging, proxies, tracing options). Each
+ *   attempt keeps the platform's own `http.client` span and its trace propagation headers (`traceparent`,
+ *   `b3`); they cost little next to a round trip. To drop them, pass
+ *   `HttpClient.withTracerDisabledWhen(() => true)`.
  *
  * @since 0.1.0
  * @category models

@@ -101,6 +101,9 @@ const matchAdmin = (rest: ReadonlyArray<string>): AdminRoute | undefined => {
   return rest.length === 3 && rest[2] === "items" ? { _tag: "AdminItems", id: rest[1]! } : undefined
 }
 
+const threadsPath = "/v1/chatkit/threads"
+const threadsRoute: ApiRoute = { _tag: "Threads" }
+
 /**
  * The route of a path (without query), or `undefined`: `/v1/chatkit/...` always, `/_admin/...` only when
  * the admin routes are on. Empty segments (`//`, a trailing `/`) match nothing.
@@ -108,6 +111,7 @@ const matchAdmin = (rest: ReadonlyArray<string>): AdminRoute | undefined => {
  * @internal
  */
 export const match = (pathname: string, admin: boolean): Route | undefined => {
+  if (pathname === threadsPath) return threadsRoute // the most common request, at once
   const segments = pathname.split("/")
   if (segments[0] !== "" || segments.length < 2 || segments.slice(1).includes("")) return undefined
   const [, root, ...rest] = segments

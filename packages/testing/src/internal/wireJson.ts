@@ -11,6 +11,7 @@ import * as Session from "@effect-chatkit/core/Session"
 import * as Thread from "@effect-chatkit/core/Thread"
 import * as ThreadItem from "@effect-chatkit/core/ThreadItem"
 import * as Schema from "effect/Schema"
+import { allocate } from "./slab.js"
 
 /**
  * Encoders of the wire format (core's schemas write every required key, `null`s included).
@@ -63,7 +64,7 @@ const page = <A>(element: (value: A) => Buffer) => (page: Page.Page<A>): Buffer 
   const elements = page.data.map(element)
   let length = head.length + Math.max(0, elements.length - 1) + Buffer.byteLength(tail)
   for (const text of elements) length += text.length
-  const out = Buffer.allocUnsafe(length)
+  const out = allocate(length)
   out.set(head, 0)
   let offset = head.length
   for (let index = 0; index < elements.length; index++) {

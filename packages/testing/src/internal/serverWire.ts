@@ -41,12 +41,8 @@ export const jsonText = (
 export const json = (status: number, body: unknown, headers?: Readonly<Record<string, string>> | undefined): Answer =>
   jsonText(status, Buffer.from(JSON.stringify(body)), headers)
 
-/**
- * No answer: the socket of the request is destroyed, so the client sees a dropped connection.
- *
- * @internal
- */
-export const drop: Answer = { _tag: "Drop" }
+// no answer: the socket of the request is destroyed, so the client sees a dropped connection
+const drop: Answer = { _tag: "Drop" }
 
 const defaultType = (status: number): string =>
   status === 429 ? "requests" : status >= 500 ? "server_error" : "invalid_request_error"

@@ -6,7 +6,7 @@
  *
  * @internal
  */
-import * as Page from "@effect-chatkit/core/Page"
+import type * as Page from "@effect-chatkit/core/Page"
 import * as Session from "@effect-chatkit/core/Session"
 import * as Thread from "@effect-chatkit/core/Thread"
 import * as ThreadItem from "@effect-chatkit/core/ThreadItem"
@@ -22,8 +22,6 @@ export const encode = {
   thread: Schema.encodeSync(Thread.Thread),
   threadDeleted: Schema.encodeSync(Thread.ThreadDeleted),
   item: Schema.encodeSync(ThreadItem.ThreadItem),
-  threadPage: Schema.encodeSync(Page.ThreadPage),
-  itemPage: Schema.encodeSync(Page.ThreadItemPage),
   session: Schema.encodeSync(Session.ChatSession)
 }
 
@@ -46,12 +44,7 @@ const cached = <A extends object>(encodeOne: (value: A) => unknown) => {
  */
 export const thread: (thread: Thread.Thread) => Buffer = cached(encode.thread)
 
-/**
- * The JSON text (UTF-8) of a thread item.
- *
- * @internal
- */
-export const item: (item: ThreadItem.ThreadItem) => Buffer = cached(encode.item)
+const item: (item: ThreadItem.ThreadItem) => Buffer = cached(encode.item)
 
 const head = Buffer.from(`{"object":"list","data":[`)
 

@@ -1,11 +1,12 @@
-import { Page, type Thread, ThreadItem, ThreadsService } from "@effect-chatkit/core"
+import { Page, Thread, ThreadItem, ThreadsService } from "@effect-chatkit/core"
 import { Arbitraries, ThreadsFake } from "@effect-chatkit/testing"
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, FastCheck } from "effect"
+import { Effect, FastCheck, Schema } from "effect"
 import * as WireJson from "../../src/internal/wireJson.js"
 
-const schemaThreadPage = (page: Page.Page<Thread.Thread>) => JSON.stringify(WireJson.encode.threadPage(page))
-const schemaItemPage = (page: Page.Page<ThreadItem.ThreadItem>) => JSON.stringify(WireJson.encode.itemPage(page))
+const schemaThreadPage = (page: Page.Page<Thread.Thread>) => JSON.stringify(Schema.encodeSync(Page.ThreadPage)(page))
+const schemaItemPage = (page: Page.Page<ThreadItem.ThreadItem>) =>
+  JSON.stringify(Schema.encodeSync(Page.ThreadItemPage)(page))
 
 const listParams = FastCheck.record({
   limit: FastCheck.integer({ min: 0, max: 100 }),
@@ -52,7 +53,10 @@ describe("wireJson", () => {
           yield* admin.setStatus(thread.id, status)
           yield* admin.setTitle(thread.id, title)
           const changed = yield* ThreadsService.retrieve(thread.id)
-          assert.strictEqual(WireJson.thread(changed).toString(), JSON.stringify(WireJson.encode.thread(changed)))
+          assert.strictEqual(
+            WireJson.thread(changed).toString(),
+            JSON.stringify(Schema.encodeSync(Thread.Thread)(changed))
+          )
         }
         yield* check
       }).pipe(Effect.provide(ThreadsFake.layer())),

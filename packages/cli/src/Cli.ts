@@ -256,7 +256,7 @@ const serve = Command.make(
     seed: Options.integer("seed").pipe(Options.withDescription("Seed of the generated ids"), Options.withDefault(0)),
     demo: Options.boolean("demo").pipe(
       Options.withDescription(
-        `Fill every store with the demo data (without --api-key, under the key ${Serve.demoApiKey})`
+        "Fill the store of every API key with the demo data"
       )
     ),
     apiKeys: Options.text("api-key").pipe(

@@ -41,7 +41,7 @@ describe("chatkit serve", () => {
         "--base-url",
         url,
         "--api-key",
-        "sk-demo"
+        "x"
       ])
       assert.isTrue(out.ok, out.stderr)
       assert.include(out.stderr, `using the API at ${url}\n`)

@@ -27,6 +27,7 @@ import * as Effect from "effect/Effect"
 import * as FiberSet from "effect/FiberSet"
 import * as Layer from "effect/Layer"
 import * as Http from "node:http"
+import type * as ChatKitFake from "./ChatKitFake.js"
 import * as internal from "./internal/server.js"
 import { listen } from "./internal/serverNode.js"
 import type { SessionsFake } from "./SessionsFake.js"
@@ -63,6 +64,12 @@ export interface Options {
   readonly faultSeed?: number | undefined
   /** Whether the admin routes under `/_admin` are served. Default `false`. */
   readonly admin?: boolean | undefined
+  /**
+   * Fills the store of each API key when the key is first used (a key of `apiKeys`, or any key when
+   * `apiKeys` is not set), e.g. with demo data. It must run synchronously, as seeding through the fake's
+   * admin does. Default: stores start empty.
+   */
+  readonly seedStore?: ((fake: ChatKitFake.Fake) => Effect.Effect<void>) | undefined
 }
 
 /**
@@ -166,7 +173,8 @@ export const layer = (options: Options = {}): Layer.Layer<ThreadsFakeServer, Ser
         requireBetaHeader: options.requireBetaHeader ?? true,
         faultRate: options.faultRate ?? 0,
         faultSeed: options.faultSeed ?? 0,
-        admin: options.admin ?? false
+        admin: options.admin ?? false,
+        seedStore: options.seedStore
       }, yield* FiberSet.runtime(fibers)<never>())
       const address = yield* listen(Http.createServer(instance.handler), options.host ?? "127.0.0.1", options.port ?? 0)
       const origin = `http://${hostOf(address.address)}:${address.port}`

@@ -344,6 +344,25 @@ describe("ThreadsFakeServer", () => {
       assert.notStrictEqual(a1, a3)
     }))
 
+  it.live("seedStore fills each key's store when the key is first used", () =>
+    withServer({
+      seedStore: (fake) =>
+        Effect.asVoid(fake.threads.admin.createThread({ user: "seeded", title: "hello", createdAt: 1_700_000_000 }))
+    }, (server) =>
+      Effect.gen(function*() {
+        for (const key of ["sk-a", "sk-b", "x"]) {
+          const reply = yield* send(`${server.url}/chatkit/threads`, { key })
+          assert.strictEqual(reply.status, 200)
+          const { data } = reply.body as { data: ReadonlyArray<{ user: string; title: string }> }
+          assert.deepStrictEqual(data.map((thread) => [thread.user, thread.title]), [["seeded", "hello"]])
+        }
+        // seeded once per key: a second call sees the same single thread
+        const again = yield* send(`${server.url}/chatkit/threads`, { key: "sk-a" })
+        assert.strictEqual((again.body as { data: ReadonlyArray<unknown> }).data.length, 1)
+        const { threads } = yield* (yield* server.admin("sk-c")).snapshot
+        assert.strictEqual(threads.length, 1)
+      })))
+
   it.live("injected faults are real wire faults", () =>
     withServer({}, (server) =>
       Effect.gen(function*() {

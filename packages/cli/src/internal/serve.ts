@@ -11,13 +11,6 @@ import * as DemoData from "../DemoData.js"
 import * as Stdio from "../Stdio.js"
 
 /**
- * The key the demo data is served under when `--demo` is given without `--api-key`.
- *
- * @internal
- */
-export const demoApiKey = "sk-demo"
-
-/**
  * What `chatkit serve` was asked for.
  *
  * @internal
@@ -32,7 +25,7 @@ export interface Options {
 }
 
 const usage = (url: string, apiKeys: ReadonlyArray<string>, demo: boolean): string => {
-  const key = apiKeys[0] ?? "any-key"
+  const key = apiKeys[0] ?? "sk-test"
   return [
     `serving the fake ChatKit API at ${url}`,
     apiKeys.length === 0 ? "any API key is accepted; each key has its own store" : `API keys: ${apiKeys.join(", ")}`,
@@ -46,25 +39,23 @@ const usage = (url: string, apiKeys: ReadonlyArray<string>, demo: boolean): stri
 }
 
 /**
- * Starts the server, seeds the store of every key with the demo data when asked (`--demo` alone serves it
- * under {@link demoApiKey}), prints the URL and how to call it, and serves until interrupted.
+ * Starts the server (with `--demo`, the store of every key is filled with the demo data when the key is
+ * first used), prints the URL and how to call it, and serves until interrupted.
  *
  * @internal
  */
 export const serve = (options: Options): Effect.Effect<never, unknown, Stdio.Stdio> => {
-  const apiKeys = options.demo && options.apiKeys.length === 0 ? [demoApiKey] : options.apiKeys
+  const { apiKeys } = options
   const server = ThreadsFakeServer.layer({
     host: options.host,
     port: options.port,
     seed: options.seed,
     faultRate: options.faultRate,
-    ...(apiKeys.length === 0 ? {} : { apiKeys })
+    ...(apiKeys.length === 0 ? {} : { apiKeys }),
+    ...(options.demo ? { seedStore: (fake) => DemoData.seed(fake.threads.admin) } : {})
   }).pipe(Layer.catchAllCause((cause) => Layer.fail(Cause.squash(cause))))
   return Effect.gen(function*() {
     const running = yield* ThreadsFakeServer.ThreadsFakeServer
-    if (options.demo) {
-      yield* Effect.forEach(apiKeys, (key) => Effect.flatMap(running.admin(key), DemoData.seed), { discard: true })
-    }
     yield* Stdio.stdout(usage(running.url, apiKeys, options.demo))
     return yield* Effect.never
   }).pipe(Effect.provide(server))

@@ -21,6 +21,7 @@ import type * as Fiber from "effect/Fiber"
 import * as FiberId from "effect/FiberId"
 import * as Random from "effect/Random"
 import type * as Http from "node:http"
+import type * as ChatKitFake from "../ChatKitFake.js"
 import type { ChatKitParts } from "./chatKitFake.js"
 import { makeChatKitFake } from "./chatKitFake.js"
 import * as Admin from "./serverAdmin.js"
@@ -43,6 +44,7 @@ export interface Config {
   readonly faultRate: number
   readonly faultSeed: number
   readonly admin: boolean
+  readonly seedStore: ((fake: ChatKitFake.Fake) => Effect.Effect<void>) | undefined
 }
 
 /**
@@ -148,6 +150,7 @@ export const make = (config: Config, run: Runner): Instance => {
     let parts = fakes.get(apiKey)
     if (parts === undefined) {
       parts = makeChatKitFake(seedFor(config.seed, apiKey))
+      if (config.seedStore !== undefined) Effect.runSync(config.seedStore(parts.fake))
       fakes.set(apiKey, parts)
     }
     return parts

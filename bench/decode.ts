@@ -128,7 +128,7 @@ export const decode: Benchmark = {
         }
       ],
       notes: [
-        "`Page.decodeThreadPage` / `Page.decodeThreadItemPage` (core) answer exactly as the schema does (same values, key order and errors); the HTTP layer does not use them yet.",
+        "`Page.decodeThreadPage` / `Page.decodeThreadItemPage` (core) answer exactly as the schema does (same values, key order and errors); the HTTP layer decodes `list` and `listItems` pages with them, so the round trip of ours above includes them (the first goal compares the schema's cost with that round trip).",
         "Items: one page cycles through the six known variants and one unknown variant (which takes the schema's path, per element)."
       ]
     }

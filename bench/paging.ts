@@ -98,7 +98,7 @@ export const paging: Benchmark = {
         goals,
         notes: [
           "The server runs in a child process and answers pre-built pages (bytes prepared in advance).",
-          "Our client runs with `ManagedRuntime.runPromise` over `ChatKitClient.layer` and the transport's layer, with full Schema decoding."
+          "Our client runs with `ManagedRuntime.runPromise` over `ChatKitClient.layer` and the transport's layer; its pages decode with `Page.decodeThreadPage` / `Page.decodeThreadItemPage` (same results as the schema)."
         ]
       }
     })

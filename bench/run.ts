@@ -1,13 +1,12 @@
 /**
  * Runs the benchmarks (all, or those named: `pnpm bench paging fake`), prints their tables, and after a full
- * run writes bench/README.md. `--smoke` runs each one with tiny sizes to prove it still works, and writes
- * nothing.
+ * run writes bench/README.md: the figures, then bench/NOTES.md (the hand-written analysis) verbatim. `--smoke`
+ * runs each one with tiny sizes to prove it still works, and writes nothing.
  */
-import { writeFileSync } from "node:fs"
+import { readFileSync, writeFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { decode } from "./decode.js"
 import { fake } from "./fake.js"
-import { findings } from "./lib/findings.js"
 import * as machine from "./lib/machine.js"
 import { type Benchmark, markdown, type Section } from "./lib/report.js"
 import { now } from "./lib/stats.js"
@@ -61,7 +60,7 @@ if (!smoke && selected.length === benchmarks.length) {
     "## Results",
     "",
     ...sections.map((section) => `${markdown(section)}\n`),
-    ...findings,
+    readFileSync(fileURLToPath(new URL("./NOTES.md", import.meta.url)), "utf8").trimEnd(),
     ""
   ].join("\n")
   writeFileSync(fileURLToPath(new URL("./README.md", import.meta.url)), readme)

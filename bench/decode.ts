@@ -6,9 +6,10 @@
 import { Page, ThreadsService } from "@effect-chatkit/core"
 import { ParseResult } from "effect"
 import { withServer } from "./lib/child.js"
-import { headers, ours } from "./lib/clients.js"
+import { headers } from "./lib/clients.js"
 import * as fixtures from "./lib/fixtures.js"
 import { compare, type Variant } from "./lib/measure.js"
+import { ours } from "./lib/ours.js"
 import { type Benchmark, count, ms, ratio, type Row } from "./lib/report.js"
 
 const options = { errors: "first", onExcessProperty: "ignore" } as const

@@ -1,103 +1,78 @@
 /**
  * 1. Paging over HTTP: every element of a 10,000-element list, 100 per page, from a server of pre-built pages
  * in another process, with raw `fetch` + `JSON.parse` (the floor), the official SDK's auto-pagination, and
- * our `stream`/`streamItems` (full Schema decoding) over fetch and over undici.
+ * our `stream`/`streamItems` over fetch and over undici, each client in a fresh process per round.
  */
-import { ThreadsService } from "@effect-chatkit/core"
-import { Effect, Stream } from "effect"
 import { withServer } from "./lib/child.js"
-import { official, type Ours, ours, rawPages } from "./lib/clients.js"
-import * as fixtures from "./lib/fixtures.js"
-import { compare, type Variant } from "./lib/measure.js"
+import type { ClientName, Resource } from "./lib/clients.js"
+import { compareInChildren, type IsolatedVariant } from "./lib/isolated.js"
 import { type Benchmark, count, type Goal, ms, ratio, type Row } from "./lib/report.js"
 
 const limit = 100
 
-const expect = (name: string, expected: number) => (actual: number) => {
-  if (actual !== expected) throw new Error(`${name}: got ${actual} elements, expected ${expected}`)
-}
-
-const runStream = (runtime: Ours, stream: Stream.Stream<unknown, unknown, ThreadsService.ThreadsService>) =>
-  runtime.runPromise(Stream.runCount(stream as Stream.Stream<unknown, never, ThreadsService.ThreadsService>))
-
-interface Resource {
-  readonly label: string
-  readonly raw: (origin: string) => Promise<number>
-  readonly sdk: (client: ReturnType<typeof official>) => AsyncIterable<unknown>
-  readonly ours: Stream.Stream<unknown, unknown, ThreadsService.ThreadsService>
-}
-
-const resources: ReadonlyArray<Resource> = [
-  {
-    label: "threads",
-    raw: (origin) => rawPages(`${origin}/v1/chatkit/threads?limit=${limit}`),
-    sdk: (client) => client.beta.chatkit.threads.list({ limit }),
-    ours: ThreadsService.stream({ limit })
-  },
-  {
-    label: "items (7 variants)",
-    raw: (origin) => rawPages(`${origin}/v1/chatkit/threads/${fixtures.itemsThreadId}/items?limit=${limit}`),
-    sdk: (client) => client.beta.chatkit.threads.listItems(fixtures.itemsThreadId, { limit }),
-    ours: ThreadsService.streamItems(fixtures.itemsThreadId, { limit })
-  }
+const resources: ReadonlyArray<{ readonly label: string; readonly resource: Resource }> = [
+  { label: "threads", resource: "threads" },
+  { label: "items (7 variants)", resource: "items" }
 ]
 
-const countAll = async (iterable: AsyncIterable<unknown>): Promise<number> => {
-  let n = 0
-  for await (const _ of iterable) n++
-  return n
-}
+const clients: ReadonlyArray<{ readonly name: string; readonly client: ClientName }> = [
+  { name: "raw fetch + JSON.parse", client: "raw" },
+  { name: "openai SDK auto-pagination", client: "sdk" },
+  { name: "ours over fetch", client: "fetch" },
+  { name: "ours over undici", client: "undici" }
+]
 
 export const paging: Benchmark = {
   name: "paging",
   run: async ({ smoke }) => {
     const size = smoke ? 250 : 10_000
-    const rounds = smoke ? { warmup: 0, rounds: 1 } : { warmup: 3, rounds: 11 }
+    const rounds = smoke ? 1 : 9
+    const warmup = smoke ? 1 : 3
+    const runs = smoke ? 1 : 5
     return withServer({ kind: "pages", threads: size, items: size, limit }, async ({ origin }) => {
-      const client = official(origin)
-      const overFetch = ours(origin, "fetch")
-      const overUndici = ours(origin, "undici")
+      const variants: ReadonlyArray<IsolatedVariant> = clients.map(({ client, name }) => ({
+        name,
+        job: {
+          client,
+          origin,
+          tasks: resources.map(({ resource }) => ({ kind: "page", resource, limit, expected: size })),
+          warmup,
+          runs
+        }
+      }))
+      const results = await compareInChildren(variants, { rounds, concurrent: smoke })
       const rows: Array<Row> = []
       const goals: Array<Goal> = []
-      try {
-        for (const resource of resources) {
-          const check = (name: string) => expect(`${resource.label} ${name}`, size)
-          const variants: ReadonlyArray<Variant> = [
-            { name: "raw fetch + JSON.parse", run: () => resource.raw(origin).then(check("raw")) },
-            { name: "openai SDK auto-pagination", run: () => countAll(resource.sdk(client)).then(check("sdk")) },
-            { name: "ours over fetch", run: () => runStream(overFetch, resource.ours).then(check("fetch")) },
-            { name: "ours over undici", run: () => runStream(overUndici, resource.ours).then(check("undici")) }
-          ]
-          const result = await compare(variants, rounds)
-          const floor = result.median(variants[0]!.name)
-          const sdk = result.median(variants[1]!.name)
-          for (const variant of variants) {
-            const median = result.median(variant.name)
-            rows.push({
-              name: `${resource.label}: ${variant.name}`,
-              value: ms(median),
-              ratio: ratio(median, floor),
-              context: `${count(size / (median / 1000))} elements/s`
-            })
-          }
-          for (const name of ["ours over fetch", "ours over undici"]) {
-            const median = result.median(name)
-            goals.push({
-              text: `${resource.label}, ${name} ≤ 1.25× raw fetch and faster than the SDK`,
-              figure: `${ratio(median, floor)} of raw, ${ratio(median, sdk)} of the SDK`,
-              met: median <= 1.25 * floor && median < sdk
-            })
-          }
+      resources.forEach(({ label }, task) => {
+        const result = results[task]!
+        const floor = result.median(clients[0]!.name)
+        const sdk = result.median(clients[1]!.name)
+        for (const { name } of clients) {
+          const median = result.median(name)
+          rows.push({
+            name: `${label}: ${name}`,
+            value: ms(median),
+            ratio: ratio(median, floor),
+            context: `${count(size / (median / 1000))} elements/s`
+          })
         }
-      } finally {
-        await Effect.runPromise(Effect.all([overFetch.disposeEffect, overUndici.disposeEffect], { discard: true }))
-      }
+        for (const name of ["ours over fetch", "ours over undici"]) {
+          const median = result.median(name)
+          goals.push({
+            text: `${label}, ${name} ≤ 1.25× raw fetch and faster than the SDK`,
+            figure: `${ratio(median, floor)} of raw, ${ratio(median, sdk)} of the SDK`,
+            met: median <= 1.25 * floor && median < sdk
+          })
+        }
+      })
       return {
-        title: `Paging over HTTP: ${count(size)} elements, pages of ${limit} (medians of ${rounds.rounds})`,
+        title: `Paging over HTTP: ${
+          count(size)
+        } elements, pages of ${limit} (medians of ${rounds} rounds × ${runs} runs)`,
         rows,
         goals,
         notes: [
-          "The server runs in a child process and answers pre-built pages (bytes prepared in advance).",
+          `Each round starts a fresh process per client, in a rotating order; it pages through each list ${warmup} times to warm up, then times ${runs} runs of threads, then ${runs} of items. The server runs in its own process and answers pre-built pages (bytes prepared in advance).`,
           "Our client runs with `ManagedRuntime.runPromise` over `ChatKitClient.layer` and the transport's layer; its pages decode with `Page.decodeThreadPage` / `Page.decodeThreadItemPage` (same results as the schema)."
         ]
       }

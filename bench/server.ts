@@ -4,10 +4,9 @@
  * server runs alone in a child process; the load loop runs here.
  */
 import { withServer } from "./lib/child.js"
-import { headers } from "./lib/clients.js"
+import { apiKey, headers } from "./lib/clients.js"
 import * as load from "./lib/load.js"
 import { type Benchmark, count, ratio } from "./lib/report.js"
-import { apiKey } from "./lib/servers.js"
 import { median } from "./lib/stats.js"
 
 const path = "/v1/chatkit/threads?limit=20"

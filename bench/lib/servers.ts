@@ -10,9 +10,6 @@ export type Spec =
   | { readonly kind: "bytes"; readonly body: string; readonly contentType: string }
   | { readonly kind: "fake"; readonly threads: number; readonly apiKey: string }
 
-/** The API key every benchmark client sends. */
-export const apiKey = "sk-bench"
-
 const listen = (server: Http.Server): Promise<number> =>
   new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)))
 

@@ -21,8 +21,8 @@ export const overhead: Benchmark = {
   name: "overhead",
   run: async ({ smoke }) => {
     const rounds = smoke ? 1 : 6
-    const warmup = smoke ? 2 : 300
-    const runs = smoke ? 5 : 400
+    const warmup = smoke ? 2 : 1000
+    const runs = smoke ? 5 : 500
     return withServer({ kind: "pages", threads: 1, items: 0, limit: 100 }, async ({ origin }) => {
       const id = fixtures.threads(1)[0]!.id
       const [result] = await compareInChildren(

@@ -44,8 +44,10 @@ if (!smoke && selected.length === benchmarks.length) {
     "",
     "Written by `pnpm bench` (about " + seconds + " s); `pnpm bench <name>` runs one (" +
     benchmarks.map((b) => `\`${b.name}\``).join(", ") + ") and writes nothing; `pnpm bench:smoke` checks that every",
-    "benchmark still runs, with tiny sizes. Ratios are measured side by side in one run (variants interleaved,",
-    "warm-up rounds thrown away, medians reported); absolute times are context only.",
+    "benchmark still runs, with tiny sizes. Ratios are measured side by side in one run (variants interleaved in",
+    "a rotating order, warm-up thrown away, medians reported; paging and `retrieve` overhead start a fresh process",
+    "per client and round, so that no client's garbage or JIT state is charged to another); absolute times are",
+    "context only.",
     "",
     "## Machine",
     "",

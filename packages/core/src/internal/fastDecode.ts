@@ -8,7 +8,7 @@
  */
 import type { Page } from "../Page.js"
 import type * as Thread from "../Thread.js"
-import type * as ThreadItem from "../ThreadItem.js"
+import * as ThreadItem from "../ThreadItem.js"
 
 type Input = { readonly [key: string]: unknown }
 
@@ -97,8 +97,21 @@ const task = (u: unknown): ThreadItem.TaskGroupTask | undefined =>
     ? { type: u.type, heading: u.heading, summary: u.summary }
     : undefined
 
+const knownItemTypes: ReadonlySet<unknown> = new Set(ThreadItem.knownTypes)
+
+/** An item of a type this library does not know, kept whole (a copy with `type` first, as the schema makes). */
+const unknownItem = (u: Input): ThreadItem.UnknownItem | undefined => {
+  if (typeof u.type !== "string" || knownItemTypes.has(u.type) || Object.hasOwn(u, "__proto__")) return undefined
+  const raw: { type: string; [key: string]: unknown } = { type: u.type }
+  for (const key of Object.keys(u)) {
+    if (key !== "type") raw[key] = u[key]
+  }
+  return { type: "unknown", raw }
+}
+
 /** @internal */
 export const item = (u: unknown): ThreadItem.ThreadItem | undefined => {
+  if (isObject(u) && typeof u.type === "string" && !knownItemTypes.has(u.type)) return unknownItem(u)
   if (
     !isObject(u) || !isString(u.id) || u.object !== "chatkit.thread_item" || !isInt(u.created_at) ||
     !isString(u.thread_id)

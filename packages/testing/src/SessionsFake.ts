@@ -3,13 +3,12 @@
  *
  * @since 0.1.0
  */
-import type { ChatKitError } from "@effect-chatkit/core/ChatKitError"
 import type * as Session from "@effect-chatkit/core/Session"
 import * as SessionsService from "@effect-chatkit/core/SessionsService"
 import * as Context from "effect/Context"
-import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import type { FaultInjection } from "./FaultInjection.js"
 import { makeInjector } from "./internal/faults.js"
 import { makeSessionsFake } from "./internal/sessionsFake.js"
 
@@ -53,18 +52,7 @@ export declare namespace SessionsFake {
    * @since 0.1.0
    * @category models
    */
-  export interface Admin {
-    /**
-     * The next `times` (default 1) calls, of `operation` only when given, fail with `error`; then the fake
-     * recovers. Faults queue up in the order they were added.
-     */
-    readonly failNext: (options: {
-      readonly error: ChatKitError
-      readonly times?: number | undefined
-      readonly operation?: Operation | undefined
-    }) => Effect.Effect<void>
-    /** Every later call first sleeps this long (`Effect.sleep`, so `TestClock` controls it). Default zero. */
-    readonly setLatency: (latency: Duration.DurationInput) => Effect.Effect<void>
+  export interface Admin extends FaultInjection<Operation> {
     /** Every session created, in creation order, with its status as of now. */
     readonly snapshot: Effect.Effect<ReadonlyArray<Session.ChatSession>>
   }

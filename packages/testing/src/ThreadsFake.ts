@@ -3,14 +3,14 @@
  *
  * @since 0.1.0
  */
-import type { ChatKitError, NotFoundError } from "@effect-chatkit/core/ChatKitError"
+import type { NotFoundError } from "@effect-chatkit/core/ChatKitError"
 import type * as Thread from "@effect-chatkit/core/Thread"
 import type * as ThreadItem from "@effect-chatkit/core/ThreadItem"
 import * as ThreadsService from "@effect-chatkit/core/ThreadsService"
 import * as Context from "effect/Context"
-import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import type { FaultInjection } from "./FaultInjection.js"
 import { makeInjector } from "./internal/faults.js"
 import type { KnownItem, NewItem } from "./internal/store.js"
 import { makeThreadsFake } from "./internal/threadsFake.js"
@@ -75,7 +75,7 @@ export declare namespace ThreadsFake {
    * @since 0.1.0
    * @category models
    */
-  export interface Admin {
+  export interface Admin extends FaultInjection<Operation> {
     /** Creates a thread with a fresh id and the next insertion counter. */
     readonly createThread: (input: ThreadInput) => Effect.Effect<Thread.Thread>
     /** Adds an item to a live thread; `NotFoundError` when the thread is unknown or deleted. */
@@ -84,17 +84,6 @@ export declare namespace ThreadsFake {
     readonly setStatus: (threadId: string, status: Thread.ThreadStatus) => Effect.Effect<Thread.Thread, NotFoundError>
     /** Replaces the title of a live thread. */
     readonly setTitle: (threadId: string, title: string | null) => Effect.Effect<Thread.Thread, NotFoundError>
-    /**
-     * The next `times` (default 1) calls, of `operation` only when given, fail with `error`; then the fake
-     * recovers. Faults queue up in the order they were added.
-     */
-    readonly failNext: (options: {
-      readonly error: ChatKitError
-      readonly times?: number | undefined
-      readonly operation?: Operation | undefined
-    }) => Effect.Effect<void>
-    /** Every later call first sleeps this long (`Effect.sleep`, so `TestClock` controls it). Default zero. */
-    readonly setLatency: (latency: Duration.DurationInput) => Effect.Effect<void>
     /** The live threads and the items of live threads, each in insertion order. */
     readonly snapshot: Effect.Effect<{
       readonly threads: ReadonlyArray<Thread.Thread>

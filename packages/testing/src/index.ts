@@ -20,6 +20,13 @@ export * as ChatKitFake from "./ChatKitFake.js"
 export * as Arbitraries from "./Arbitraries.js"
 
 /**
+ * What every fake's admin handle offers to make calls fail or slow down.
+ *
+ * @since 0.1.0
+ */
+export * as FaultInjection from "./FaultInjection.js"
+
+/**
  * A deterministic in-memory `SessionsService` with an admin handle to inject faults and read its sessions.
  *
  * @since 0.1.0

@@ -2,6 +2,7 @@ import type { ChatKitError } from "@effect-chatkit/core/ChatKitError"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import type { FaultInjection } from "../FaultInjection.js"
 import { checkTimes } from "./input.js"
 
 /**
@@ -42,18 +43,12 @@ const makeFaults = <Operation extends string>(): Faults<Operation> => {
  *
  * @internal
  */
-export interface Injector<Operation extends string> {
+export interface Injector<Operation extends string> extends FaultInjection<Operation> {
   readonly call: <A>(operation: Operation, run: () => Either.Either<A, ChatKitError>) => Effect.Effect<A, ChatKitError>
   readonly callNow: <A>(
     operation: Operation,
     run: () => Either.Either<A, ChatKitError>
   ) => Either.Either<A, ChatKitError> | undefined
-  readonly failNext: (options: {
-    readonly error: ChatKitError
-    readonly times?: number | undefined
-    readonly operation?: Operation | undefined
-  }) => Effect.Effect<void>
-  readonly setLatency: (latency: Duration.DurationInput) => Effect.Effect<void>
 }
 
 /** @internal */

@@ -133,7 +133,7 @@ export interface Services {
  * they would address another resource.
  *
  * `sessions.create` sends `POST /chatkit/sessions` with exactly the parameters that are set, as JSON. Like the
- * official SDK, it sends no idempotency key and is retried as any other call (408, 409, 429, 5xx, connection
+ * official SDK, it sends no idempotency key and is retried like every other call (408, 409, 429, 5xx, connection
  * errors, timeouts): when an attempt that reached the API is retried, a second session may be created. Set
  * `maxRetries: 0` on a client for sessions when that matters. The session's `client_secret` is `Redacted`,
  * and appears in no error or span, even when the rest of the session fails to decode.

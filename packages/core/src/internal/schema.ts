@@ -1,4 +1,5 @@
 import * as Arbitrary from "effect/Arbitrary"
+import type * as FastCheck from "effect/FastCheck"
 import * as Schema from "effect/Schema"
 
 /**
@@ -21,6 +22,13 @@ export interface RawObject {
 }
 
 /**
+ * JSON values exactly as they come back from `JSON.parse(JSON.stringify(value))`: fast-check's `jsonValue`
+ * may draw `-0`, which JSON writes as `0`.
+ */
+const jsonValue = (fc: typeof FastCheck) =>
+  fc.jsonValue().map((value) => JSON.parse(JSON.stringify(value)) as unknown)
+
+/**
  * The catch-all member of a union discriminated by `type`: any JSON object whose `type` is a string outside
  * `known` decodes to `{ type: "unknown", raw }`, keeping the whole object, and encodes back to `raw` unchanged.
  *
@@ -41,7 +49,7 @@ export const unknownVariant = (known: ReadonlyArray<string>, identifier: string)
     arbitrary: () => (fc) =>
       fc.record({
         type: Arbitrary.make(unknownType),
-        fields: fc.dictionary(fc.string().filter((key) => key !== "type" && key !== "__proto__"), fc.jsonValue(), {
+        fields: fc.dictionary(fc.string().filter((key) => key !== "type" && key !== "__proto__"), jsonValue(fc), {
           maxKeys: 4
         })
       }).map(({ fields, type }): RawObject => ({ ...fields, type }))

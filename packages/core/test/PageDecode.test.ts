@@ -11,7 +11,9 @@ const wirePages = <A, I>(schema: Schema.Schema<A, I>) =>
 /** A JSON value with one place changed: a key dropped, a value replaced by another JSON value, or a key added. */
 const mutated = (wire: FastCheck.Arbitrary<unknown>): FastCheck.Arbitrary<unknown> =>
   FastCheck.tuple(wire, FastCheck.nat(), FastCheck.integer({ min: 0, max: 2 }), FastCheck.jsonValue()).map(
-    ([value, pick, how, replacement]) => {
+    ([original, pick, how, replacement]) => {
+      // fast-check reuses generated values while shrinking: change a copy, never the value itself
+      const value = structuredClone(original)
       const places: Array<{ readonly parent: Record<string, unknown>; readonly key: string }> = []
       const walk = (node: unknown): void => {
         if (typeof node !== "object" || node === null) return
@@ -24,8 +26,8 @@ const mutated = (wire: FastCheck.Arbitrary<unknown>): FastCheck.Arbitrary<unknow
       if (places.length === 0) return replacement
       const { key, parent } = places[pick % places.length]
       if (how === 0) Reflect.deleteProperty(parent, key)
-      else if (how === 1) parent[key] = replacement
-      else parent[`${key}_extra`] = replacement
+      else if (how === 1) parent[key] = structuredClone(replacement)
+      else parent[`${key}_extra`] = structuredClone(replacement)
       return value
     }
   )

@@ -25,8 +25,7 @@ export interface RawObject {
  * JSON values exactly as they come back from `JSON.parse(JSON.stringify(value))`: fast-check's `jsonValue`
  * may draw `-0`, which JSON writes as `0`.
  */
-const jsonValue = (fc: typeof FastCheck) =>
-  fc.jsonValue().map((value) => JSON.parse(JSON.stringify(value)) as unknown)
+const jsonValue = (fc: typeof FastCheck) => fc.jsonValue().map((value) => JSON.parse(JSON.stringify(value)) as unknown)
 
 /**
  * The catch-all member of a union discriminated by `type`: any JSON object whose `type` is a string outside

@@ -4,9 +4,10 @@
  * @since 0.1.0
  */
 import * as Either from "effect/Either"
-import * as ParseResult from "effect/ParseResult"
+import type * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type { ParseOptions } from "effect/SchemaAST"
+import * as Decoding from "./Decoding.js"
 import * as fast from "./internal/fastDecode.js"
 import { nullable } from "./internal/schema.js"
 import { Thread } from "./Thread.js"
@@ -107,9 +108,9 @@ const fastDecoder = <A, I>(
   fastElement: (u: unknown) => A | undefined,
   options: ParseOptions | undefined
 ): (input: unknown) => Either.Either<Page<A>, ParseResult.ParseIssue> => {
-  const slow = ParseResult.decodeUnknownEither(schema, options)
+  const slow = Decoding.decodeUnknownEither(schema, options)
   if (!takesFastPath(options)) return slow
-  const slowElement = ParseResult.decodeUnknownEither(element, options)
+  const slowElement = Decoding.decodeUnknownEither(element, options)
   const fallback = (u: unknown) => Either.getOrUndefined(slowElement(u))
   return (input) => {
     const decoded = fast.page(input, fastElement, fallback)
@@ -118,8 +119,8 @@ const fastDecoder = <A, I>(
 }
 
 /**
- * A decoder of pages of threads that answers exactly as `ParseResult.decodeUnknownEither(ThreadPage, options)`
- * (same values, same errors) but several times faster on what the API sends: the common shape (every key
+ * A decoder of pages of threads that answers exactly as `Decoding.decodeUnknownEither(ThreadPage, options)`
+ * (same values, same errors; never throws) but several times faster on what the API sends: the common shape (every key
  * present, known statuses) is checked and copied by hand, and anything else is left to the schema. Build it
  * once and reuse it.
  *
@@ -133,7 +134,7 @@ export const decodeThreadPage = (
 
 /**
  * A decoder of pages of thread items that answers exactly as
- * `ParseResult.decodeUnknownEither(ThreadItemPage, options)` (same values, same errors) but several times
+ * `Decoding.decodeUnknownEither(ThreadItemPage, options)` (same values, same errors; never throws) but several times
  * faster on what the API sends: items of known variants with every key present are checked and copied by
  * hand, and anything else (unknown variants included) is left to the schema. Build it once and reuse it.
  *

@@ -34,6 +34,13 @@ export {
 } from "./ChatKitError.js"
 
 /**
+ * Decoding untrusted input with a schema without ever throwing, where Effect's decoders can throw.
+ *
+ * @since 0.1.0
+ */
+export * as Decoding from "./Decoding.js"
+
+/**
  * The query parameters of the two list endpoints, with the API's exact constraints.
  *
  * @since 0.1.0

@@ -1,4 +1,4 @@
-import { Page } from "@effect-chatkit/core"
+import { Decoding, Page } from "@effect-chatkit/core"
 import { assert, describe, it } from "@effect/vitest"
 import { Arbitrary, Either, FastCheck, ParseResult, Schema } from "effect"
 import type { ParseOptions } from "effect/SchemaAST"
@@ -66,9 +66,9 @@ describe("Page fast decoders answer exactly as the schema", () => {
   for (const options of optionSets) {
     const label = JSON.stringify(options ?? {})
     const fastThreads = Page.decodeThreadPage(options)
-    const slowThreads = ParseResult.decodeUnknownEither(Page.ThreadPage, options)
+    const slowThreads = Decoding.decodeUnknownEither(Page.ThreadPage, options)
     const fastItems = Page.decodeThreadItemPage(options)
-    const slowItems = ParseResult.decodeUnknownEither(Page.ThreadItemPage, options)
+    const slowItems = Decoding.decodeUnknownEither(Page.ThreadItemPage, options)
 
     it.prop(`thread pages ${label}`, [wirePages(Page.ThreadPage)], ([input]) => {
       sameAnswer(fastThreads, slowThreads, input)

@@ -92,6 +92,15 @@ describe("ChatKitClient errors", () => {
       if (error._tag === "ResponseDecodeError") assert.strictEqual(error.requestId, "req_8")
     }))
 
+  it.effect("a success body Effect's union decoding cannot read is a ResponseDecodeError naming the path", () =>
+    Effect.gen(function*() {
+      const page = threadPageJson(["a"], false)
+      const broken = { ...page, data: [{ ...page.data[0], status: { type: { toString: 1 } } }] }
+      const error = yield* errorOf([answer(200, broken, { "x-request-id": "req_9" })], "list")
+      assert.strictEqual(error._tag, "ResponseDecodeError")
+      assert.include(error.message, "$.data[0].status.type")
+    }))
+
   it.effect("an empty success body is a ResponseDecodeError", () =>
     Effect.gen(function*() {
       const error = yield* errorOf([answer(200)])

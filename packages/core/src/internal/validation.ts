@@ -2,9 +2,10 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
-import * as Schema from "effect/Schema"
+import type * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
 import { BadRequestError } from "../ChatKitError.js"
+import * as Decoding from "../Decoding.js"
 import { getErrorCode } from "./errorCode.js"
 
 interface Leaf {
@@ -41,8 +42,8 @@ const annotatedMessage = (issue: ParseResult.ParseIssue): string | undefined => 
  *
  * @internal
  */
-export const badRequestFromParseError = (error: ParseResult.ParseError): BadRequestError => {
-  const { issue, path } = firstLeaf(error.issue, [])
+export const badRequestFromParseIssue = (parseIssue: ParseResult.ParseIssue): BadRequestError => {
+  const { issue, path } = firstLeaf(parseIssue, [])
   const param = path.length > 0 ? path.map(String).join(".") : null
   if (issue._tag === "Missing" && param !== null) {
     return new BadRequestError({
@@ -77,8 +78,8 @@ export const badRequestFromParseError = (error: ParseResult.ParseError): BadRequ
  * @internal
  */
 export const validate = <A, I>(schema: Schema.Schema<A, I>) => {
-  const decode = Schema.decodeUnknownEither(schema, { onExcessProperty: "error", errors: "first" })
-  return (input: unknown): Either.Either<A, BadRequestError> => Either.mapLeft(decode(input), badRequestFromParseError)
+  const decode = Decoding.decodeUnknownEither(schema, { onExcessProperty: "error", errors: "first" })
+  return (input: unknown): Either.Either<A, BadRequestError> => Either.mapLeft(decode(input), badRequestFromParseIssue)
 }
 
 /**

@@ -1,4 +1,5 @@
 import { ResponseDecodeError } from "@effect-chatkit/core/ChatKitError"
+import * as Decoding from "@effect-chatkit/core/Decoding"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
@@ -85,7 +86,7 @@ export type Decode<A> = (input: unknown) => Either.Either<A, ParseResult.ParseIs
  * @internal
  */
 export const schemaDecode = <A, I>(schema: Schema.Schema<A, I>): Decode<A> =>
-  ParseResult.decodeUnknownEither(schema, parseOptions)
+  Decoding.decodeUnknownEither(schema, parseOptions)
 
 /**
  * A decoder of success bodies, built once per decoder of values (`schemaDecode(schema)`, or one that answers

@@ -6,6 +6,7 @@
  * @internal
  */
 import * as ChatKitError from "@effect-chatkit/core/ChatKitError"
+import * as Decoding from "@effect-chatkit/core/Decoding"
 import * as Thread from "@effect-chatkit/core/Thread"
 import * as ThreadItem from "@effect-chatkit/core/ThreadItem"
 import * as Duration from "effect/Duration"
@@ -66,10 +67,10 @@ const invalidBody = (message: string, param: string | null) =>
   new ChatKitError.BadRequestError({ message, type: "invalid_request_error", param, code: "invalid_value" })
 
 const decodeBody = <A, I>(schema: Schema.Schema<A, I>) => {
-  const decode = Schema.decodeUnknownEither(schema, { onExcessProperty: "error", errors: "first" })
+  const decode = Decoding.decodeUnknownEither(schema, { onExcessProperty: "error", errors: "first" })
   return (body: unknown): Either.Either<A, ChatKitError.BadRequestError> =>
-    Either.mapLeft(decode(body), (error) => {
-      const [issue] = ParseResult.ArrayFormatter.formatErrorSync(error)
+    Either.mapLeft(decode(body), (parseIssue) => {
+      const [issue] = ParseResult.ArrayFormatter.formatIssueSync(parseIssue)
       const param = issue === undefined || issue.path.length === 0 ? null : issue.path.map(String).join(".")
       return invalidBody(`Invalid body${param === null ? "" : ` at '${param}'`}: ${issue?.message ?? ""}`, param)
     })

@@ -3,7 +3,8 @@
  * tarballs into the `node_modules` of an empty project (their third-party dependencies linked from this
  * workspace, so no network is needed), and there
  *
- * - every packed `package.json` points its `exports` and `bin` at the built `dist/`, with no `workspace:` left;
+ * - every tarball has its README, and its `package.json` points `exports` and `bin` at the built `dist/`, with no
+ *   `workspace:` left;
  * - every public module imports with plain `node`, outside any test runner;
  * - the README's examples type-check against the packed typings (strict, `exactOptionalPropertyTypes`) and
  *   its example tests pass;
@@ -94,6 +95,7 @@ const install = (work: string, project: string): void => {
 const checkManifests = (project: string): void => {
   for (const name of packageNames) {
     const directory = join(project, "node_modules", scope, name)
+    if (!existsSync(join(directory, "README.md"))) fail(`${scope}/${name}: the tarball has no README.md`)
     const text = readFileSync(join(directory, "package.json"), "utf8")
     if (text.includes("workspace:")) fail(`${scope}/${name}: the packed package.json still says workspace:`)
     const manifest = JSON.parse(text) as PackageJson

@@ -25,28 +25,74 @@ const cannotConvert = (value: object): boolean => {
 }
 
 /**
- * Where in `input` the first object is (depth first) that `String` cannot convert to a string, if any.
- * Objects convert with their own prototype's `toString` whatever their fields hold, and arrays element by
- * element, so such an object is the culprit itself, not one of its containers.
+ * The names of every property that some schema inside `ast` fixes to a literal: the fields a union of structs
+ * may read with `String` to choose its member.
  */
-const unconvertiblePath = (input: unknown): ReadonlyArray<PropertyKey> | undefined => {
+const literalKeys = (ast: AST.AST): ReadonlySet<PropertyKey> => {
+  const keys = new Set<PropertyKey>()
+  const seen = new Set<AST.AST>()
+  const visit = (node: AST.AST): void => {
+    if (seen.has(node)) return
+    seen.add(node)
+    switch (node._tag) {
+      case "TypeLiteral":
+        for (const signature of node.propertySignatures) {
+          if (AST.isLiteral(signature.type)) keys.add(signature.name)
+          visit(signature.type)
+        }
+        return node.indexSignatures.forEach((signature) => visit(signature.type))
+      case "Union":
+        return node.types.forEach(visit)
+      case "TupleType":
+        node.elements.forEach((element) => visit(element.type))
+        return node.rest.forEach((element) => visit(element.type))
+      case "Refinement":
+        return visit(node.from)
+      case "Transformation":
+        visit(node.from)
+        return visit(node.to)
+      case "Suspend":
+        return visit(node.f())
+      case "Declaration":
+        return node.typeParameters.forEach(visit)
+    }
+  }
+  visit(ast)
+  return keys
+}
+
+/**
+ * Where in `input` the object is that Effect failed to convert to a string: depth first, the first such object
+ * held by a field named in `keys` (where unions look), or else the first such object anywhere. Iterative, so
+ * that deep input cannot overflow the stack.
+ */
+const unconvertiblePath = (
+  input: unknown,
+  keys: ReadonlySet<PropertyKey>
+): ReadonlyArray<PropertyKey> | undefined => {
   const stack: Array<{ readonly value: unknown; readonly path: ReadonlyArray<PropertyKey> }> = [{
     value: input,
     path: []
   }]
   const seen = new Set<object>()
+  let anywhere: ReadonlyArray<PropertyKey> | undefined
   while (stack.length > 0) {
     const { path, value } = stack.pop()!
     if (typeof value !== "object" || value === null || seen.has(value)) continue
     seen.add(value)
-    if (!Array.isArray(value) && cannotConvert(value)) return path
+    const isArray = Array.isArray(value)
+    if (!isArray && cannotConvert(value)) {
+      const key = path[path.length - 1]
+      if (key !== undefined && typeof key === "string" && keys.has(key)) return path
+      anywhere ??= path
+    }
     const entries = Object.entries(value)
     for (let i = entries.length - 1; i >= 0; i--) {
-      const [key, child] = entries[i]!
-      stack.push({ value: child, path: [...path, Array.isArray(value) ? Number(key) : key] })
+      const [key, field] = entries[i]!
+      stack.push({ value: field, path: [...path, isArray ? Number(key) : key] })
     }
   }
-  return undefined
+  return anywhere
 }
 
 const unconvertibleIssue = (input: unknown, path: ReadonlyArray<PropertyKey>): ParseResult.ParseIssue => {
@@ -73,11 +119,13 @@ export const decodeUnknownEither = <A, I>(
   options?: AST.ParseOptions
 ): (input: unknown, overrideOptions?: AST.ParseOptions) => Either.Either<A, ParseResult.ParseIssue> => {
   const decode = ParseResult.decodeUnknownEither(schema, options)
+  let keys: ReadonlySet<PropertyKey> | undefined
   return (input, overrideOptions) => {
     try {
       return decode(input, overrideOptions)
     } catch (error) {
-      const path = unconvertiblePath(input)
+      keys ??= literalKeys(schema.ast)
+      const path = unconvertiblePath(input, keys)
       if (path === undefined) throw error
       return Either.left(unconvertibleIssue(input, path))
     }

@@ -72,6 +72,19 @@ describe("Decoding.decodeUnknownEither", () => {
     assert.deepStrictEqual(Either.mapLeft(result, (issue) => formatted(issue)[0]?.path), Either.left([]))
   })
 
+  it("names the field the union read, not an object around it or inside it", () => {
+    const decode = Decoding.decodeUnknownEither(Page.ThreadItemPage)
+    const pathOf = (data: ReadonlyArray<unknown>) =>
+      Either.mapLeft(
+        decode({ object: "list", data, first_id: null, last_id: null, has_more: false }),
+        (issue) => formatted(issue)[0]?.path
+      )
+    // the type holds another object that cannot be converted
+    assert.deepStrictEqual(pathOf([{ type: { toString: { toString: [] } } }]), Either.left(["data", 0, "type"]))
+    // the item itself cannot be converted either (its own toString field), but the union reads its type
+    assert.deepStrictEqual(pathOf([{ toString: 1, type: { toString: 2 } }]), Either.left(["data", 0, "type"]))
+  })
+
   it("throws again what a schema's own code throws", () => {
     const boom = Schema.String.pipe(Schema.filter(() => {
       throw new RangeError("boom")

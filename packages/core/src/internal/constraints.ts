@@ -1,3 +1,4 @@
+import * as Arbitrary from "effect/Arbitrary"
 import * as Schema from "effect/Schema"
 import { withErrorCode } from "./errorCode.js"
 
@@ -110,7 +111,16 @@ const keysOf = (actual: unknown): ReadonlyArray<string> =>
  * @internal
  */
 export const boundedRecord = <A, I>(value: Schema.Schema<A, I>, maxKeys: number, maxKeyLength: number) =>
-  Schema.Record({ key: Schema.String, value }).annotations(anObject).pipe(
+  Schema.Record({ key: Schema.String, value }).annotations({
+    ...anObject,
+    // a decoded record cannot hold an own "__proto__" key, so generated data leaves it out
+    arbitrary: () => (fc) =>
+      fc.dictionary(
+        fc.string({ maxLength: maxKeyLength }).filter((key) => key !== "__proto__"),
+        Arbitrary.make(value),
+        { maxKeys }
+      )
+  }).pipe(
     Schema.filter((record) => Object.keys(record).length <= maxKeys, {
       message: (issue) =>
         `too many properties. Expected an object with at most ${maxKeys} properties, but got an object with ${

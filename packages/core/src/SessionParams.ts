@@ -105,7 +105,10 @@ export const defaultChatKitConfiguration: Session.ChatKitConfiguration = {
 export const StateVariableValueParam = Schema.Union(
   stringUpTo(maxStateVariableStringLength, Schema.String.annotations(expected("a string, boolean or number"))),
   Schema.Boolean,
-  Schema.Finite
+  Schema.Finite.annotations({
+    // JSON writes -0 as 0: generate only numbers that survive the wire unchanged
+    arbitrary: () => (fc) => fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => n + 0)
+  })
 )
 
 /**

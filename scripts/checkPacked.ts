@@ -58,11 +58,11 @@ const run = (command: string, args: ReadonlyArray<string>, cwd: string, label = 
 
 const readJson = <A>(path: string): A => JSON.parse(readFileSync(path, "utf8")) as A
 
-/** The public modules of a package: its `src/*.ts` but the barrel, as `@effect-chatkit/<name>/<Module>`. */
+/** The public modules of a package: the names of its `src/*.ts` but the barrel. */
 const publicModules = (name: string): ReadonlyArray<string> =>
   readdirSync(join(root, "packages", name, "src"))
     .filter((file) => file.endsWith(".ts") && file !== "index.ts")
-    .map((file) => `${scope}/${name}/${file.slice(0, -3)}`)
+    .map((file) => file.slice(0, -3))
 
 /** Packs every package and unpacks it into `project/node_modules`, linking the dependencies it names. */
 const install = (work: string, project: string): void => {
@@ -103,8 +103,7 @@ const checkManifests = (project: string): void => {
     if (targets.includes("/src/") || !targets.includes("./dist/index.js")) {
       fail(`${scope}/${name}: exports do not point at dist/: ${targets}`)
     }
-    for (const module of [...publicModules(name), `${scope}/${name}/index`]) {
-      const file = module.slice(`${scope}/${name}/`.length)
+    for (const file of [...publicModules(name), "index"]) {
       for (const built of [`dist/${file}.js`, `dist/${file}.d.ts`]) {
         if (!existsSync(join(directory, built))) fail(`${scope}/${name}: ${built} is missing from the tarball`)
       }
@@ -122,7 +121,9 @@ const checkManifests = (project: string): void => {
 const checkImports = (project: string): void => {
   const modules = packageNames.flatMap((name) => [
     `${scope}/${name}`,
-    ...publicModules(name).filter((module) => !module.endsWith("/Conformance") && !module.endsWith("/bin"))
+    ...publicModules(name)
+      .filter((module) => module !== "Conformance" && module !== "bin")
+      .map((module) => `${scope}/${name}/${module}`)
   ])
   const script = [
     `const modules = ${JSON.stringify(modules)}`,

@@ -83,7 +83,7 @@ const unconvertiblePath = (
     const isArray = Array.isArray(value)
     if (!isArray && cannotConvert(value)) {
       const key = path[path.length - 1]
-      if (key !== undefined && typeof key === "string" && keys.has(key)) return path
+      if (typeof key === "string" && keys.has(key)) return path
       anywhere ??= path
     }
     const entries = Object.entries(value)

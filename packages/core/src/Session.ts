@@ -5,6 +5,7 @@
  */
 import * as Arbitrary from "effect/Arbitrary"
 import * as Schema from "effect/Schema"
+import { jsonNumber, recordKey } from "./internal/jsonArbitrary.js"
 import { nullable } from "./internal/schema.js"
 
 /**
@@ -16,10 +17,7 @@ import { nullable } from "./internal/schema.js"
 export const StateVariableValue = Schema.Union(
   Schema.String,
   Schema.Boolean,
-  Schema.JsonNumber.annotations({
-    // JSON writes -0 as 0: generate only numbers that survive the wire unchanged
-    arbitrary: () => (fc) => fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => n + 0)
-  })
+  Schema.JsonNumber.annotations({ arbitrary: () => jsonNumber })
 )
 
 /**
@@ -35,11 +33,7 @@ export type StateVariableValue = typeof StateVariableValue.Type
  * @category schemas
  */
 export const StateVariables = Schema.Record({ key: Schema.String, value: StateVariableValue }).annotations({
-  // a decoded record cannot hold an own "__proto__" key, so generated data leaves it out
-  arbitrary: () => (fc) =>
-    fc.dictionary(fc.string().filter((key) => key !== "__proto__"), Arbitrary.make(StateVariableValue), {
-      maxKeys: 8
-    })
+  arbitrary: () => (fc) => fc.dictionary(recordKey(fc.string()), Arbitrary.make(StateVariableValue), { maxKeys: 8 })
 })
 
 /**

@@ -15,6 +15,7 @@ import {
   string,
   stringUpTo
 } from "./internal/constraints.js"
+import { jsonNumber } from "./internal/jsonArbitrary.js"
 import type * as Session from "./Session.js"
 
 /**
@@ -106,8 +107,7 @@ export const StateVariableValueParam = Schema.Union(
   stringUpTo(maxStateVariableStringLength, Schema.String.annotations(expected("a string, boolean or number"))),
   Schema.Boolean,
   Schema.Finite.annotations({
-    // JSON writes -0 as 0: generate only numbers that survive the wire unchanged
-    arbitrary: () => (fc) => fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => n + 0)
+    arbitrary: () => jsonNumber
   })
 )
 

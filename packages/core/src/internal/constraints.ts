@@ -1,6 +1,7 @@
 import * as Arbitrary from "effect/Arbitrary"
 import * as Schema from "effect/Schema"
 import { withErrorCode } from "./errorCode.js"
+import { recordKey } from "./jsonArbitrary.js"
 
 // The messages leave out OpenAI's "Invalid '<param>': " prefix: validation adds it with the dotted path of the
 // parameter, so one schema serves at any depth.
@@ -113,13 +114,8 @@ const keysOf = (actual: unknown): ReadonlyArray<string> =>
 export const boundedRecord = <A, I>(value: Schema.Schema<A, I>, maxKeys: number, maxKeyLength: number) =>
   Schema.Record({ key: Schema.String, value }).annotations({
     ...anObject,
-    // a decoded record cannot hold an own "__proto__" key, so generated data leaves it out
     arbitrary: () => (fc) =>
-      fc.dictionary(
-        fc.string({ maxLength: maxKeyLength }).filter((key) => key !== "__proto__"),
-        Arbitrary.make(value),
-        { maxKeys }
-      )
+      fc.dictionary(recordKey(fc.string({ maxLength: maxKeyLength })), Arbitrary.make(value), { maxKeys })
   }).pipe(
     Schema.filter((record) => Object.keys(record).length <= maxKeys, {
       message: (issue) =>

@@ -1,6 +1,6 @@
 import * as Arbitrary from "effect/Arbitrary"
-import type * as FastCheck from "effect/FastCheck"
 import * as Schema from "effect/Schema"
+import { jsonValue, recordKey } from "./jsonArbitrary.js"
 
 /**
  * A key the API always sends, possibly as `null`. Decoding accepts an absent key as `null` (the Python SDK
@@ -20,12 +20,6 @@ export interface RawObject {
   readonly type: string
   readonly [key: string]: unknown
 }
-
-/**
- * JSON values exactly as they come back from `JSON.parse(JSON.stringify(value))`: fast-check's `jsonValue`
- * may draw `-0`, which JSON writes as `0`.
- */
-const jsonValue = (fc: typeof FastCheck) => fc.jsonValue().map((value) => JSON.parse(JSON.stringify(value)) as unknown)
 
 /**
  * The catch-all member of a union discriminated by `type`: any JSON object whose `type` is a string outside
@@ -48,7 +42,7 @@ export const unknownVariant = (known: ReadonlyArray<string>, identifier: string)
     arbitrary: () => (fc) =>
       fc.record({
         type: Arbitrary.make(unknownType),
-        fields: fc.dictionary(fc.string().filter((key) => key !== "type" && key !== "__proto__"), jsonValue(fc), {
+        fields: fc.dictionary(recordKey(fc.string().filter((key) => key !== "type")), jsonValue(fc), {
           maxKeys: 4
         })
       }).map(({ fields, type }): RawObject => ({ ...fields, type }))

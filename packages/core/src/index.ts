@@ -95,3 +95,11 @@ export * as ThreadItem from "./ThreadItem.js"
  * @since 0.1.0
  */
 export * as ThreadsService from "./ThreadsService.js"
+
+/**
+ * The ChatKit REST API as it is on the wire, defined once: each endpoint's method, path, query, body and
+ * answer, with the helpers to build and to read requests.
+ *
+ * @since 0.1.0
+ */
+export * as Wire from "./Wire.js"

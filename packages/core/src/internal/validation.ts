@@ -37,6 +37,19 @@ const annotatedMessage = (issue: ParseResult.ParseIssue): string | undefined => 
 }
 
 /**
+ * The error of a parameter the API does not know.
+ *
+ * @internal
+ */
+export const unknownParameter = (param: string): BadRequestError =>
+  new BadRequestError({
+    message: `Unrecognized request argument supplied: ${param}`,
+    type: "invalid_request_error",
+    code: "unknown_parameter",
+    param
+  })
+
+/**
  * The client-side error of input that failed `schema`: a `BadRequestError` naming the parameter (`param`),
  * with OpenAI's wording and `code` where the schema is annotated with them.
  *
@@ -53,14 +66,7 @@ export const badRequestFromParseIssue = (parseIssue: ParseResult.ParseIssue): Ba
       param
     })
   }
-  if (issue._tag === "Unexpected" && param !== null) {
-    return new BadRequestError({
-      message: `Unrecognized request argument supplied: ${param}`,
-      type: "invalid_request_error",
-      code: "unknown_parameter",
-      param
-    })
-  }
+  if (issue._tag === "Unexpected" && param !== null) return unknownParameter(param)
   const message = annotatedMessage(issue) ?? ParseResult.TreeFormatter.formatIssueSync(issue)
   return new BadRequestError({
     message: param === null || message.startsWith("Invalid '") ? message : `Invalid '${param}': ${message}`,
@@ -83,22 +89,26 @@ export const validate = <A, I>(schema: Schema.Schema<A, I>) => {
 }
 
 /**
+ * The error of a path id that is not a non-empty string.
+ *
+ * @internal
+ */
+export const emptyId = (param: string, id: unknown): BadRequestError =>
+  new BadRequestError({
+    message: `Expected a non-empty value for \`${param}\` but received ${JSON.stringify(id) ?? "undefined"}`,
+    type: "invalid_request_error",
+    code: null,
+    param
+  })
+
+/**
  * A path id (`thread_id`, `session_id`, ...) must be a non-empty string: an empty one would change the path of
  * the request.
  *
  * @internal
  */
 export const validateId = (param: string) => (id: string): Effect.Effect<string, BadRequestError> =>
-  typeof id === "string" && id.length > 0
-    ? Effect.succeed(id)
-    : Effect.fail(
-      new BadRequestError({
-        message: `Expected a non-empty value for \`${param}\` but received ${JSON.stringify(id) ?? "undefined"}`,
-        type: "invalid_request_error",
-        code: null,
-        param
-      })
-    )
+  typeof id === "string" && id.length > 0 ? Effect.succeed(id) : Effect.fail(emptyId(param, id))
 
 /**
  * A thread id must be a non-empty string.

@@ -1,11 +1,11 @@
 import type * as ChatKitError from "@effect-chatkit/core/ChatKitError"
-import type * as ListParams from "@effect-chatkit/core/ListParams"
 import * as Page from "@effect-chatkit/core/Page"
 import * as Session from "@effect-chatkit/core/Session"
 import * as SessionParams from "@effect-chatkit/core/SessionParams"
 import * as SessionsService from "@effect-chatkit/core/SessionsService"
 import * as Thread from "@effect-chatkit/core/Thread"
 import * as ThreadsService from "@effect-chatkit/core/ThreadsService"
+import * as Wire from "@effect-chatkit/core/Wire"
 import * as Headers from "@effect/platform/Headers"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
@@ -20,7 +20,6 @@ import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import type * as ChatKitClient from "../ChatKitClient.js"
 import { decoder, parseOptions, schemaDecode } from "./decode.js"
-import { resourcePath } from "./path.js"
 import { scrub } from "./redact.js"
 import { defaultSchedule, type Failure, retrying, shouldRetry } from "./retry.js"
 import { fromAnswer, requestedDelay } from "./statusError.js"
@@ -42,12 +41,6 @@ const decodeItemPage = decoder(Page.decodeThreadItemPage(parseOptions))
 const decodeThread = decoder(schemaDecode(Thread.Thread))
 const decodeThreadDeleted = decoder(schemaDecode(Thread.ThreadDeleted))
 
-const threadsPath = "/chatkit/threads"
-const threadPath = resourcePath(threadsPath, "thread_id")
-
-const sessionsPath = "/chatkit/sessions"
-const sessionPath = resourcePath(sessionsPath, "session_id")
-
 // the client secret must not reach an error, even when the rest of the session fails to decode
 const decodeSession = decoder(schemaDecode(Session.ChatSession), { secretKeys: ["client_secret"] })
 
@@ -60,16 +53,6 @@ interface Content {
   readonly query?: string | undefined
   /** A JSON body, sent as `application/json`. */
   readonly json?: string | undefined
-}
-
-const listQuery = (params: ListParams.ListThreadsParams): string => {
-  const query = new URLSearchParams()
-  if (params.limit !== undefined) query.append("limit", String(params.limit))
-  if (params.order !== undefined) query.append("order", params.order)
-  if (params.after !== undefined) query.append("after", params.after)
-  if (params.before !== undefined) query.append("before", params.before)
-  if (params.user !== undefined) query.append("user", params.user)
-  return query.toString()
 }
 
 const normalizeRetries = (maxRetries: number | undefined): number =>
@@ -145,26 +128,36 @@ export const make = Effect.fnUntraced(function*(options: ChatKitClient.Options) 
   }
 
   const threads = ThreadsService.make({
-    list: (params) => send({ method: "GET", path: threadsPath }, decodeThreadPage, { query: listQuery(params) }),
-    retrieve: (threadId) => Effect.flatMap(threadPath(threadId), (path) => send({ method: "GET", path }, decodeThread)),
+    list: (params) =>
+      send({ method: "GET", path: Wire.path(Wire.listThreads) }, decodeThreadPage, {
+        query: Wire.query(Wire.listThreads, params)
+      }),
+    retrieve: (threadId) =>
+      Effect.flatMap(Wire.path(Wire.retrieveThread, threadId), (path) => send({ method: "GET", path }, decodeThread)),
     delete: (threadId) =>
-      Effect.flatMap(threadPath(threadId), (path) => send({ method: "DELETE", path }, decodeThreadDeleted)),
+      Effect.flatMap(
+        Wire.path(Wire.deleteThread, threadId),
+        (path) => send({ method: "DELETE", path }, decodeThreadDeleted)
+      ),
     listItems: (threadId, params) =>
       Effect.flatMap(
-        threadPath(threadId, "/items"),
-        (path) => send({ method: "GET", path }, decodeItemPage, { query: listQuery(params) })
+        Wire.path(Wire.listItems, threadId),
+        (path) => send({ method: "GET", path }, decodeItemPage, { query: Wire.query(Wire.listItems, params) })
       )
   })
 
   const sessions = SessionsService.make({
     create: (params) =>
       Effect.suspend(() =>
-        send({ method: "POST", path: sessionsPath }, decodeSession, {
+        send({ method: "POST", path: Wire.path(Wire.createSession) }, decodeSession, {
           json: JSON.stringify(encodeCreateParams(params))
         })
       ),
     cancel: (sessionId) =>
-      Effect.flatMap(sessionPath(sessionId, "/cancel"), (path) => send({ method: "POST", path }, decodeSession))
+      Effect.flatMap(
+        Wire.path(Wire.cancelSession, sessionId),
+        (path) => send({ method: "POST", path }, decodeSession)
+      )
   })
 
   return { threads, sessions } satisfies ChatKitClient.Services

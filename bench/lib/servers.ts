@@ -62,11 +62,11 @@ const bytesServer = (spec: Extract<Spec, { readonly kind: "bytes" }>): Http.Serv
  * here, so that the other servers start without it.)
  */
 const fakeServer = async (spec: Extract<Spec, { readonly kind: "fake" }>): Promise<number> => {
-  const ThreadsFakeServer = await import("@effect-chatkit/testing/ThreadsFakeServer")
+  const ChatKitFakeServer = await import("@effect-chatkit/testing/ChatKitFakeServer")
   return new Promise((resolve, reject) => {
     Effect.runFork(
       Effect.gen(function*() {
-        const server = yield* ThreadsFakeServer.ThreadsFakeServer
+        const server = yield* ChatKitFakeServer.ChatKitFakeServer
         const admin = yield* server.admin(spec.apiKey)
         for (let i = 0; i < spec.threads; i++) {
           yield* admin.createThread({ user: `user_${i % 10}`, title: `Thread ${i}`, createdAt: 1_750_000_000 + i })
@@ -74,7 +74,7 @@ const fakeServer = async (spec: Extract<Spec, { readonly kind: "fake" }>): Promi
         resolve(Number(new URL(server.origin).port))
         return yield* Effect.never
       }).pipe(
-        Effect.provide(ThreadsFakeServer.layer()),
+        Effect.provide(ChatKitFakeServer.layer()),
         Effect.catchAllCause((cause) => Effect.sync(() => reject(new Error(String(cause)))))
       )
     )

@@ -108,7 +108,7 @@ describe("chatkit serve", () => {
       const out = yield* runCli(["serve", "--port", "0", "--fault-rate", "3"])
       assert.isFalse(out.ok)
       assert.deepStrictEqual(lines(out.stderr), [
-        "error: IllegalArgumentException: ThreadsFakeServer: faultRate must be between 0 and 1, got 3"
+        "error: IllegalArgumentException: ChatKitFakeServer: faultRate must be between 0 and 1, got 3"
       ])
     }))
 })

@@ -61,8 +61,11 @@ export interface Endpoint<
   Param extends string | undefined = string | undefined,
   Query extends Schema.Schema.AnyNoContext = Schema.Schema.AnyNoContext,
   Body extends Schema.Schema.AnyNoContext | undefined = Schema.Schema.AnyNoContext | undefined,
-  Answer extends Schema.Schema.AnyNoContext = Schema.Schema.AnyNoContext
+  Answer extends Schema.Schema.AnyNoContext = Schema.Schema.AnyNoContext,
+  Name extends string = string
 > extends Route<Param> {
+  /** The operation's name, as `ThreadsService` and `SessionsService` name it. */
+  readonly name: Name
   readonly query: Query
   readonly body: Body
   readonly answer: Answer
@@ -81,18 +84,21 @@ export const route = <const Path extends string>(method: Method, path: Path): Ro
 }
 
 const endpoint = <
+  const Name extends string,
   const Path extends string,
   Query extends Schema.Schema.AnyNoContext,
   Answer extends Schema.Schema.AnyNoContext,
   Body extends Schema.Schema.AnyNoContext | undefined = undefined
 >(spec: {
+  readonly name: Name
   readonly method: Method
   readonly path: Path
   readonly query: Query
   readonly body?: Body
   readonly answer: Answer
-}): Endpoint<ParamOf<Path>, Query, Body, Answer> => ({
+}): Endpoint<ParamOf<Path>, Query, Body, Answer, Name> => ({
   ...route(spec.method, spec.path),
+  name: spec.name,
   query: spec.query,
   body: spec.body as Body,
   answer: spec.answer
@@ -107,6 +113,7 @@ const NoQuery = Schema.Struct({})
  * @category endpoints
  */
 export const listThreads = endpoint({
+  name: "list",
   method: "GET",
   path: "/chatkit/threads",
   query: ListParams.ListThreadsParams,
@@ -120,6 +127,7 @@ export const listThreads = endpoint({
  * @category endpoints
  */
 export const retrieveThread = endpoint({
+  name: "retrieve",
   method: "GET",
   path: "/chatkit/threads/{thread_id}",
   query: NoQuery,
@@ -133,6 +141,7 @@ export const retrieveThread = endpoint({
  * @category endpoints
  */
 export const deleteThread = endpoint({
+  name: "delete",
   method: "DELETE",
   path: "/chatkit/threads/{thread_id}",
   query: NoQuery,
@@ -146,6 +155,7 @@ export const deleteThread = endpoint({
  * @category endpoints
  */
 export const listItems = endpoint({
+  name: "listItems",
   method: "GET",
   path: "/chatkit/threads/{thread_id}/items",
   query: ListParams.ListItemsParams,
@@ -159,6 +169,7 @@ export const listItems = endpoint({
  * @category endpoints
  */
 export const createSession = endpoint({
+  name: "create",
   method: "POST",
   path: "/chatkit/sessions",
   query: NoQuery,
@@ -173,6 +184,7 @@ export const createSession = endpoint({
  * @category endpoints
  */
 export const cancelSession = endpoint({
+  name: "cancel",
   method: "POST",
   path: "/chatkit/sessions/{session_id}/cancel",
   query: NoQuery,
@@ -272,7 +284,7 @@ export const query = <Query extends Schema.Schema.AnyNoContext>(
  * @category models
  */
 export type Match<R extends Route> =
-  | { readonly _tag: "Found"; readonly route: R; readonly id: string | undefined }
+  | { readonly _tag: "Found"; readonly route: R; readonly id: string }
   | { readonly _tag: "MethodNotAllowed"; readonly allow: ReadonlyArray<Method> }
   | { readonly _tag: "NotFound" }
 
@@ -284,7 +296,8 @@ const fits = (segments: ReadonlyArray<string>, request: ReadonlyArray<string>): 
 
 /**
  * A matcher of request paths for `routes` served under `prefix` (e.g. {@link basePath}). Literal segments
- * compare raw; the path parameter is one non-empty segment, handed back raw (see {@link pathId}). A path no
+ * compare raw; the path parameter is one non-empty segment, handed back raw (see {@link pathId}; `""` for a
+ * route without one). A path no
  * route has is `NotFound`; a path some route has with another method is `MethodNotAllowed` with the methods
  * it has; empty segments (`//`, a trailing `/`) match nothing.
  *
@@ -302,7 +315,7 @@ export const matcher = <R extends Route>(routes: ReadonlyArray<R>, prefix: strin
       if (!fits(route.segments, request)) continue
       if (route.method === method) {
         const index = route.segments.findIndex((segment) => segment.startsWith("{"))
-        return { _tag: "Found", route, id: index < 0 ? undefined : request[index] }
+        return { _tag: "Found", route, id: request[index] ?? "" }
       }
       allow.push(route.method)
     }
@@ -434,3 +447,16 @@ export const parseQuery = <Query extends Schema.Schema.AnyNoContext>(
   }
   return validatorOf(endpoint.query)(Object.fromEntries(values))
 }
+
+/**
+ * A request's JSON body (already parsed) checked against the endpoint's body schema exactly as a client's
+ * parameters are: a 400 naming the parameter (a dotted path such as `expires_after.seconds`), unknown keys
+ * included.
+ *
+ * @since 0.1.0
+ * @category responses
+ */
+export const decodeBody = <Body extends Schema.Schema.AnyNoContext>(
+  endpoint: Endpoint<string | undefined, Schema.Schema.AnyNoContext, Body>,
+  body: unknown
+): Either.Either<Schema.Schema.Type<Body>, BadRequestError> => validatorOf(endpoint.body)(body)

@@ -56,7 +56,7 @@ describe("Wire", () => {
       assert.strictEqual(found._tag, "Found")
       if (found._tag !== "Found") return
       assert.strictEqual(found.route.path, endpoint.path)
-      assert.deepStrictEqual(Wire.pathId(endpoint, found.id!), Either.right(id))
+      assert.deepStrictEqual(Wire.pathId(endpoint, found.id), Either.right(id))
     }
   )
 

@@ -95,7 +95,7 @@ export declare namespace SessionsFake {
  * @category constructors
  */
 export const make = (options?: SessionsFake.Options): Effect.Effect<SessionsFake.Fake> =>
-  Effect.sync(() => makeSessionsFake(options?.seed ?? 0, makeInjector()))
+  Effect.sync(() => makeSessionsFake(options?.seed ?? 0, makeInjector()).fake)
 
 /**
  * A fresh fake as a layer: the `SessionsService` and its `SessionsFake` admin.

@@ -46,4 +46,4 @@ export * as ThreadsFake from "./ThreadsFake.js"
  *
  * @since 0.1.0
  */
-export * as ThreadsFakeServer from "./ThreadsFakeServer.js"
+export * as ChatKitFakeServer from "./ChatKitFakeServer.js"

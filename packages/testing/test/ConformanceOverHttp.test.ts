@@ -1,6 +1,6 @@
 import { SessionsService, ThreadsService } from "@effect-chatkit/core"
 import { ChatKitClient } from "@effect-chatkit/http"
-import { ThreadsFake, ThreadsFakeServer } from "@effect-chatkit/testing"
+import { ChatKitFakeServer, ThreadsFake } from "@effect-chatkit/testing"
 import * as Conformance from "@effect-chatkit/testing/Conformance"
 import { NodeHttpClient } from "@effect/platform-node"
 import { Context, Effect, Layer, Redacted } from "effect"
@@ -11,7 +11,7 @@ const apiKey = "sk-conformance"
 // admin of the store behind the key the client uses. The suites build it afresh for every run.
 const overHttp = Layer.effectContext(
   Effect.gen(function*() {
-    const server = yield* ThreadsFakeServer.ThreadsFakeServer
+    const server = yield* ChatKitFakeServer.ChatKitFakeServer
     const admin = yield* server.admin(apiKey)
     const { sessions, threads } = yield* ChatKitClient.make({
       apiKey: Redacted.make(apiKey),
@@ -24,10 +24,10 @@ const overHttp = Layer.effectContext(
     )
   })
 ).pipe(
-  Layer.provide(ThreadsFakeServer.layer({ seed: 1, apiKeys: [apiKey] })),
+  Layer.provide(ChatKitFakeServer.layer({ seed: 1, apiKeys: [apiKey] })),
   Layer.provide(NodeHttpClient.layerUndici)
 )
 
-Conformance.suite("ChatKitClient over HTTP against ThreadsFakeServer", overHttp, { numRuns: 10 })
+Conformance.suite("ChatKitClient over HTTP against ChatKitFakeServer", overHttp, { numRuns: 10 })
 
-Conformance.sessionsSuite("ChatKitClient sessions over HTTP against ThreadsFakeServer", overHttp, { numRuns: 10 })
+Conformance.sessionsSuite("ChatKitClient sessions over HTTP against ChatKitFakeServer", overHttp, { numRuns: 10 })

@@ -1,5 +1,5 @@
 import { ChatKitError, Session, SessionParams } from "@effect-chatkit/core"
-import { ThreadsFakeServer } from "@effect-chatkit/testing"
+import { ChatKitFakeServer } from "@effect-chatkit/testing"
 import { assert, describe, it } from "@effect/vitest"
 import { Array as Arr, Duration, Effect, Order, Schema } from "effect"
 import OpenAI from "openai"
@@ -7,13 +7,13 @@ import OpenAI from "openai"
 const apiKey = "sk-sdk-test"
 
 const withClient = <A, E>(
-  body: (client: OpenAI, server: ThreadsFakeServer.Server) => Effect.Effect<A, E>,
+  body: (client: OpenAI, server: ChatKitFakeServer.Server) => Effect.Effect<A, E>,
   maxRetries = 0
 ) =>
   Effect.flatMap(
-    ThreadsFakeServer.ThreadsFakeServer,
+    ChatKitFakeServer.ChatKitFakeServer,
     (server) => body(new OpenAI({ apiKey, baseURL: server.url, maxRetries }), server)
-  ).pipe(Effect.provide(ThreadsFakeServer.layer({ seed: 11, apiKeys: [apiKey] })))
+  ).pipe(Effect.provide(ChatKitFakeServer.layer({ seed: 11, apiKeys: [apiKey] })))
 
 const collect = <A>(iterable: AsyncIterable<A>) =>
   Effect.promise(async () => {
@@ -25,7 +25,7 @@ const collect = <A>(iterable: AsyncIterable<A>) =>
 const rejection = <A>(promise: () => Promise<A>) =>
   Effect.flip(Effect.tryPromise({ try: promise, catch: (error) => error }))
 
-describe("the official openai SDK against ThreadsFakeServer", () => {
+describe("the official openai SDK against ChatKitFakeServer", () => {
   it.live("auto-paginates threads over many pages, in both orders, with user and before", () =>
     withClient((client, server) =>
       Effect.gen(function*() {

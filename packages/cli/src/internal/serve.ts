@@ -3,7 +3,7 @@
  *
  * @internal
  */
-import * as ThreadsFakeServer from "@effect-chatkit/testing/ThreadsFakeServer"
+import * as ChatKitFakeServer from "@effect-chatkit/testing/ChatKitFakeServer"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -46,7 +46,7 @@ const usage = (url: string, apiKeys: ReadonlyArray<string>, demo: boolean): stri
  */
 export const serve = (options: Options): Effect.Effect<never, unknown, Stdio.Stdio> => {
   const { apiKeys } = options
-  const server = ThreadsFakeServer.layer({
+  const server = ChatKitFakeServer.layer({
     host: options.host,
     port: options.port,
     seed: options.seed,
@@ -55,7 +55,7 @@ export const serve = (options: Options): Effect.Effect<never, unknown, Stdio.Std
     ...(options.demo ? { seedStore: (fake) => DemoData.seed(fake.threads.admin) } : {})
   }).pipe(Layer.catchAllCause((cause) => Layer.fail(Cause.squash(cause))))
   return Effect.gen(function*() {
-    const running = yield* ThreadsFakeServer.ThreadsFakeServer
+    const running = yield* ChatKitFakeServer.ChatKitFakeServer
     yield* Stdio.stdout(usage(running.url, apiKeys, options.demo))
     return yield* Effect.never
   }).pipe(Effect.provide(server))

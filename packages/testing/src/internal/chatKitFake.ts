@@ -1,28 +1,38 @@
 /**
- * One whole fake (threads and sessions behind one fault queue and one latency) with the synchronous access
- * to its thread lists that the fake server's hot path uses.
+ * One whole fake: threads and sessions behind one fault queue and one latency.
  *
  * @internal
  */
+import type * as SessionsService from "@effect-chatkit/core/SessionsService"
+import type * as ThreadsService from "@effect-chatkit/core/ThreadsService"
 import type * as ChatKitFake from "../ChatKitFake.js"
 import { makeInjector } from "./faults.js"
 import { makeSessionsFake } from "./sessionsFake.js"
-import type { ThreadsNow } from "./threadsFake.js"
 import { makeThreadsFake } from "./threadsFake.js"
 
 /**
- * A fake and its thread lists run at once.
+ * A fake and its operations, which expect validated input (the fake server validates with `Wire`).
  *
  * @internal
  */
 export interface ChatKitParts {
   readonly fake: ChatKitFake.Fake
-  readonly now: ThreadsNow
+  readonly threads: ThreadsService.ThreadsService.Operations
+  readonly sessions: SessionsService.SessionsService.Operations
 }
 
-/** @internal */
-export const makeChatKitFake = (seed: number): ChatKitParts => {
+/**
+ * A fake; `maxSessions` bounds the sessions it keeps (see `makeSessionStore`).
+ *
+ * @internal
+ */
+export const makeChatKitFake = (seed: number, maxSessions?: number): ChatKitParts => {
   const injector = makeInjector<ChatKitFake.Operation>()
   const threads = makeThreadsFake(seed, injector)
-  return { fake: { threads: threads.fake, sessions: makeSessionsFake(seed, injector) }, now: threads.now }
+  const sessions = makeSessionsFake(seed, injector, maxSessions)
+  return {
+    fake: { threads: threads.fake, sessions: sessions.fake },
+    threads: threads.operations,
+    sessions: sessions.operations
+  }
 }

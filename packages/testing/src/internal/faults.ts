@@ -38,18 +38,33 @@ const makeFaults = <Operation extends string>(): Faults<Operation> => {
 
 /**
  * The faults and the latency of one fake, shared by every service of it: `call` runs an operation after the
- * latency, unless a queued fault applies to it. `callNow` does the same at once when no latency is set, and
- * answers `undefined` (taking no fault) when there is one to wait for.
+ * latency, unless a queued fault applies to it.
  *
  * @internal
  */
 export interface Injector<Operation extends string> extends FaultInjection<Operation> {
   readonly call: <A>(operation: Operation, run: () => Either.Either<A, ChatKitError>) => Effect.Effect<A, ChatKitError>
-  readonly callNow: <A>(
-    operation: Operation,
-    run: () => Either.Either<A, ChatKitError>
-  ) => Either.Either<A, ChatKitError> | undefined
 }
+
+const injected = new WeakSet<ChatKitError>()
+
+/**
+ * Marks an error as an injected fault (see {@link isInjected}).
+ *
+ * @internal
+ */
+export const inject = <E extends ChatKitError>(error: E): E => {
+  injected.add(error)
+  return error
+}
+
+/**
+ * Whether an error is an injected fault (queued with `failNext`, or a random fault of the fake server) rather
+ * than the fake's own answer.
+ *
+ * @internal
+ */
+export const isInjected = (error: ChatKitError): boolean => injected.has(error)
 
 /** @internal */
 export const makeInjector = <Operation extends string>(): Injector<Operation> => {
@@ -66,10 +81,11 @@ export const makeInjector = <Operation extends string>(): Injector<Operation> =>
           ? respond(operation, run)
           : Effect.zipRight(Effect.sleep(latency), Effect.suspend(() => respond(operation, run)))
       ),
-    callNow: (operation, run) => Duration.isZero(latency) ? respond(operation, run) : undefined,
     failNext: ({ error, operation, times = 1 }) => {
       const invalid = checkTimes(times)
-      return invalid !== undefined ? Effect.die(invalid) : Effect.sync(() => faults.add(error, times, operation))
+      return invalid !== undefined
+        ? Effect.die(invalid)
+        : Effect.sync(() => faults.add(inject(error), times, operation))
     },
     setLatency: (input) =>
       Effect.sync(() => {

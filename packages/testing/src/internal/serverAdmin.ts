@@ -7,8 +7,11 @@
  */
 import * as ChatKitError from "@effect-chatkit/core/ChatKitError"
 import * as Decoding from "@effect-chatkit/core/Decoding"
+import * as ListParams from "@effect-chatkit/core/ListParams"
+import * as Session from "@effect-chatkit/core/Session"
 import * as Thread from "@effect-chatkit/core/Thread"
 import * as ThreadItem from "@effect-chatkit/core/ThreadItem"
+import * as Wire from "@effect-chatkit/core/Wire"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -16,17 +19,64 @@ import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type * as ChatKitFake from "../ChatKitFake.js"
 import type { ThreadsFake } from "../ThreadsFake.js"
-import type { AdminRoute } from "./serverRoutes.js"
-import { decodeId } from "./serverRoutes.js"
+import { inject } from "./faults.js"
+import { ItemFields } from "./itemFields.js"
 import type { Answer } from "./serverWire.js"
 import { json } from "./serverWire.js"
-import { encode } from "./wireJson.js"
+
+/**
+ * The admin routes, under `/_admin`.
+ *
+ * @internal
+ */
+export const routes = [
+  { name: "threads", ...Wire.route("POST", "/threads") },
+  { name: "thread", ...Wire.route("POST", "/threads/{thread_id}") },
+  { name: "items", ...Wire.route("POST", "/threads/{thread_id}/items") },
+  { name: "faults", ...Wire.route("POST", "/faults") },
+  { name: "latency", ...Wire.route("POST", "/latency") },
+  { name: "snapshot", ...Wire.route("GET", "/snapshot") }
+] as const
+
+/**
+ * One of the admin routes.
+ *
+ * @internal
+ */
+export type Route = (typeof routes)[number]
+
+/**
+ * The largest latency (ms) the admin sets: one minute.
+ *
+ * @internal
+ */
+export const maxLatencyMs = 60_000
+
+/**
+ * The largest `retry_after_ms` of an injected fault: one hour.
+ *
+ * @internal
+ */
+export const maxRetryAfterMs = 3_600_000
+
+/**
+ * The most calls one injected fault applies to.
+ *
+ * @internal
+ */
+export const maxTimes = 10_000
+
+const encode = {
+  thread: Schema.encodeSync(Thread.Thread),
+  item: Schema.encodeSync(ThreadItem.ThreadItem),
+  session: Schema.encodeSync(Session.ChatSession)
+}
 
 const CreatedAt = Schema.optional(Schema.NonNegativeInt)
 const Title = Schema.optional(Schema.NullOr(Schema.String))
 
 const NewThread = Schema.Struct({
-  user: Schema.String,
+  user: ListParams.User,
   title: Title,
   status: Schema.optional(Thread.ThreadStatus),
   created_at: CreatedAt
@@ -37,17 +87,6 @@ const ThreadUpdate = Schema.Struct({
   status: Schema.optional(Thread.ThreadStatus)
 })
 
-const assigned = ["id", "object", "thread_id", "created_at"] as const
-
-const NewItem = Schema.Union(
-  ThreadItem.UserMessageItem.omit(...assigned),
-  ThreadItem.AssistantMessageItem.omit(...assigned),
-  ThreadItem.WidgetItem.omit(...assigned),
-  ThreadItem.ClientToolCallItem.omit(...assigned),
-  ThreadItem.TaskItem.omit(...assigned),
-  ThreadItem.TaskGroupItem.omit(...assigned)
-)
-
 const ItemCreatedAt = Schema.Struct({ created_at: CreatedAt })
 
 const Fault = Schema.Struct({
@@ -56,12 +95,12 @@ const Fault = Schema.Struct({
   type: Schema.optional(Schema.String),
   code: Schema.optional(Schema.NullOr(Schema.String)),
   param: Schema.optional(Schema.NullOr(Schema.String)),
-  retry_after_ms: Schema.optional(Schema.NonNegative),
-  times: Schema.optional(Schema.Int.pipe(Schema.positive())),
+  retry_after_ms: Schema.optional(Schema.Number.pipe(Schema.between(0, maxRetryAfterMs))),
+  times: Schema.optional(Schema.Int.pipe(Schema.between(1, maxTimes))),
   operation: Schema.optional(Schema.Literal("list", "retrieve", "delete", "listItems", "create", "cancel"))
 })
 
-const Latency = Schema.Struct({ ms: Schema.NonNegative })
+const Latency = Schema.Struct({ ms: Schema.Number.pipe(Schema.between(0, maxLatencyMs)) })
 
 const invalidBody = (message: string, param: string | null) =>
   new ChatKitError.BadRequestError({ message, type: "invalid_request_error", param, code: "invalid_value" })
@@ -78,7 +117,7 @@ const decodeBody = <A, I>(schema: Schema.Schema<A, I>) => {
 
 const decodeNewThread = decodeBody(NewThread)
 const decodeThreadUpdate = decodeBody(ThreadUpdate)
-const decodeNewItem = decodeBody(NewItem)
+const decodeNewItem = decodeBody(ItemFields)
 const decodeItemCreatedAt = decodeBody(ItemCreatedAt)
 const decodeFault = decodeBody(Fault)
 const decodeLatency = decodeBody(Latency)
@@ -92,15 +131,17 @@ const splitCreatedAt = (input: unknown) => {
 }
 
 const toError = (fault: typeof Fault.Type): ChatKitError.ChatKitError =>
-  fault.status === "drop"
-    ? new ChatKitError.ConnectionError({ message: fault.message ?? "Injected dropped connection." })
-    : ChatKitError.fromStatus(fault.status, {
-      message: fault.message ?? `Injected fault with status ${fault.status}.`,
-      type: fault.type,
-      code: fault.code,
-      param: fault.param,
-      retryAfter: fault.retry_after_ms === undefined ? undefined : Duration.millis(fault.retry_after_ms)
-    })
+  inject(
+    fault.status === "drop"
+      ? new ChatKitError.ConnectionError({ message: fault.message ?? "Injected dropped connection." })
+      : ChatKitError.fromStatus(fault.status, {
+        message: fault.message ?? `Injected fault with status ${fault.status}.`,
+        type: fault.type,
+        code: fault.code,
+        param: fault.param,
+        retryAfter: fault.retry_after_ms === undefined ? undefined : Duration.millis(fault.retry_after_ms)
+      })
+  )
 
 const failNext = (fake: ChatKitFake.Fake, fault: typeof Fault.Type): Effect.Effect<void> => {
   const error = toError(fault)
@@ -128,13 +169,14 @@ const updateThread = (
 /**
  * Runs one admin route against the admin of the caller's store:
  *
- * - `POST /_admin/threads` `{ user, title?, status?, created_at? }` → the thread;
+ * - `POST /_admin/threads` `{ user (1..512 characters), title?, status?, created_at? }` → the thread;
  * - `POST /_admin/threads/{id}` `{ title?, status? }` → the updated thread (404 when unknown);
  * - `POST /_admin/threads/{id}/items` an item's wire fields without `id`, `object`, `thread_id`, plus
  *   `created_at?` → the item (404 when the thread is unknown);
- * - `POST /_admin/faults` `{ status: 400..599 | "drop", message?, type?, code?, param?, retry_after_ms?,
- *   times?, operation? }` → `{}`, queued with `failNext` (`operation` any of the threads' and sessions');
- * - `POST /_admin/latency` `{ ms }` → `{}`;
+ * - `POST /_admin/faults` `{ status: 400..599 | "drop", message?, type?, code?, param?, retry_after_ms?
+ *   (0..3,600,000), times? (1..10,000), operation? }` → `{}`, queued with `failNext` (`operation` any of the
+ *   threads' and sessions');
+ * - `POST /_admin/latency` `{ ms }` (0..60,000) → `{}`;
  * - `GET /_admin/snapshot` → `{ threads, items, sessions }` in the wire format (secrets in clear).
  *
  * `jsonBody` reads the request's JSON body.
@@ -142,44 +184,45 @@ const updateThread = (
  * @internal
  */
 export const handle = (
-  route: AdminRoute,
+  route: Route,
+  rawId: string,
   fake: ChatKitFake.Fake,
   jsonBody: Effect.Effect<unknown, ChatKitError.ChatKitError>
 ): Effect.Effect<Answer, ChatKitError.ChatKitError> => {
   const admin = fake.threads.admin
-  switch (route._tag) {
-    case "AdminThreads":
+  switch (route.name) {
+    case "threads":
       return jsonBody.pipe(
         Effect.flatMap(decodeNewThread),
         Effect.flatMap(({ created_at, ...input }) => admin.createThread({ ...input, createdAt: created_at })),
         Effect.map((thread) => json(200, encode.thread(thread)))
       )
-    case "AdminThread":
-      return Effect.all([decodeId(route.id), Effect.flatMap(jsonBody, decodeThreadUpdate)]).pipe(
+    case "thread":
+      return Effect.all([Wire.pathId(route, rawId), Effect.flatMap(jsonBody, decodeThreadUpdate)]).pipe(
         Effect.flatMap(([id, update]) => updateThread(admin, id, update)),
         Effect.map((thread) => json(200, encode.thread(thread)))
       )
-    case "AdminItems":
+    case "items":
       return Effect.flatMap(jsonBody, (input) => {
         const { createdAt, fields } = splitCreatedAt(input)
-        return Effect.all([decodeId(route.id), decodeNewItem(fields), decodeItemCreatedAt(createdAt)])
+        return Effect.all([Wire.pathId(route, rawId), decodeNewItem(fields), decodeItemCreatedAt(createdAt)])
       }).pipe(
         Effect.flatMap(([id, item, { created_at }]) => admin.addItem(id, { ...item, createdAt: created_at })),
         Effect.map((item) => json(200, encode.item(item)))
       )
-    case "AdminFaults":
+    case "faults":
       return jsonBody.pipe(
         Effect.flatMap(decodeFault),
         Effect.flatMap((fault) => failNext(fake, fault)),
         Effect.as(json(200, {}))
       )
-    case "AdminLatency":
+    case "latency":
       return jsonBody.pipe(
         Effect.flatMap(decodeLatency),
         Effect.flatMap(({ ms }) => admin.setLatency(Duration.millis(ms))),
         Effect.as(json(200, {}))
       )
-    case "AdminSnapshot":
+    case "snapshot":
       return Effect.map(
         Effect.all([admin.snapshot, fake.sessions.admin.snapshot]),
         ([{ items, threads }, sessions]) =>

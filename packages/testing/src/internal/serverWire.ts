@@ -5,7 +5,11 @@
  * @internal
  */
 import * as ChatKitError from "@effect-chatkit/core/ChatKitError"
+import type * as Page from "@effect-chatkit/core/Page"
+import * as Thread from "@effect-chatkit/core/Thread"
+import * as ThreadItem from "@effect-chatkit/core/ThreadItem"
 import * as Duration from "effect/Duration"
+import * as Schema from "effect/Schema"
 
 /**
  * One answer: a JSON body with its status and extra headers, or a dropped connection (no answer at all).
@@ -22,24 +26,74 @@ export type Answer =
   | { readonly _tag: "Drop" }
 
 /**
- * An answer with a JSON text (UTF-8) as its body. Every answer of the server has
- * `content-type: application/json`.
+ * A JSON answer. Every answer of the server has `content-type: application/json`.
  *
  * @internal
  */
-export const jsonText = (
+export const json = (
   status: number,
-  body: Buffer,
+  body: unknown,
   headers?: Readonly<Record<string, string>> | undefined
-): Answer => ({ _tag: "Json", status, body, headers })
+): Answer => ({
+  _tag: "Json",
+  status,
+  body: Buffer.from(JSON.stringify(body)),
+  headers
+})
+
+const cachedText = <A extends object, I>(schema: Schema.Schema<A, I>) => {
+  const encode = Schema.encodeSync(schema)
+  const texts = new WeakMap<A, string>()
+  return (value: A): string => {
+    let text = texts.get(value)
+    if (text === undefined) {
+      text = JSON.stringify(encode(value))
+      texts.set(value, text)
+    }
+    return text
+  }
+}
+
+const nullableString = (value: string | null): string => value === null ? "null" : JSON.stringify(value)
+
+const page = <A extends object, I>(element: Schema.Schema<A, I>) => {
+  const text = cachedText(element)
+  return (page: Page.Page<A>): Answer => ({
+    _tag: "Json",
+    status: 200,
+    body: Buffer.from(
+      `{"object":"list","data":[${page.data.map(text).join(",")}],"first_id":${nullableString(page.first_id)},` +
+        `"last_id":${nullableString(page.last_id)},"has_more":${page.has_more}}`
+    ),
+    headers: undefined
+  })
+}
 
 /**
- * A JSON answer.
+ * A 200 with a page of threads. The JSON text of each stored thread is cached by object (stored threads are
+ * immutable: a change of title or status stores a new object), so a page is the concatenation of its
+ * threads' texts, byte for byte what `JSON.stringify` of `Page.ThreadPage`'s encoding writes.
  *
  * @internal
  */
-export const json = (status: number, body: unknown, headers?: Readonly<Record<string, string>> | undefined): Answer =>
-  jsonText(status, Buffer.from(JSON.stringify(body)), headers)
+export const threadPage: (page: Page.Page<Thread.Thread>) => Answer = page(Thread.Thread)
+
+/**
+ * A 200 with a page of thread items, from cached texts as {@link threadPage}.
+ *
+ * @internal
+ */
+export const itemPage: (page: Page.Page<ThreadItem.ThreadItem>) => Answer = page(ThreadItem.ThreadItem)
+
+/**
+ * A 200 with a value as `schema` encodes it (core's schemas write every required key, `null`s included).
+ *
+ * @internal
+ */
+export const ok = <A, I>(schema: Schema.Schema<A, I>) => {
+  const encode = Schema.encodeSync(schema)
+  return (value: A): Answer => json(200, encode(value))
+}
 
 // no answer: the socket of the request is destroyed, so the client sees a dropped connection
 const drop: Answer = { _tag: "Drop" }
@@ -96,7 +150,7 @@ export const fromError = (error: ChatKitError.ChatKitError): Answer => {
   if (!isAnswer(error)) return drop
   const status = ChatKitError.statusOf(error)!
   if (!(Number.isInteger(status) && status >= 400 && status <= 599)) {
-    throw new Error(`ThreadsFakeServer: cannot answer an error with status ${status}`)
+    throw new Error(`ChatKitFakeServer: cannot answer an error with status ${status}`)
   }
   const headers = error._tag === "RateLimitError" && error.retryAfter !== undefined
     ? retryHeaders(error.retryAfter)

@@ -69,14 +69,31 @@ const workflow = (params: SessionParams.WorkflowParam): Session.ChatKitWorkflow 
 const atTime = (session: Session.ChatSession, nowMillis: number): Session.ChatSession =>
   session.status === "active" && nowMillis >= session.expires_at * 1000 ? { ...session, status: "expired" } : session
 
-/** @internal */
-export const makeSessionStore = (seed: number): SessionStore => {
+/**
+ * A store of sessions. With `maxSessions`, creating a session in a full store first drops every expired
+ * session, then, when none had expired, the oldest one; an id dropped so is unknown from then on.
+ *
+ * @internal
+ */
+export const makeSessionStore = (seed: number, maxSessions = Infinity): SessionStore => {
   const ids = makeIdGenerator(sessionSeed(seed))
   const sessions = new Map<string, Session.ChatSession>()
   const taken = (id: string) => sessions.has(id)
 
+  const makeRoom = (nowMillis: number) => {
+    if (sessions.size < maxSessions) return
+    for (const [id, session] of sessions) {
+      if (atTime(session, nowMillis).status === "expired") sessions.delete(id)
+    }
+    for (const id of sessions.keys()) {
+      if (sessions.size < maxSessions) return
+      sessions.delete(id)
+    }
+  }
+
   return {
     create: (params, nowMillis) => {
+      makeRoom(nowMillis)
       const id = ids.next("cksess_", taken)
       const secret = ids.next("ek_", never) + ids.next("", never)
       const maxRequests = params.rate_limits?.max_requests_per_1_minute ?? SessionParams.defaultMaxRequestsPerMinute

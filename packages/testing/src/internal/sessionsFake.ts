@@ -11,10 +11,24 @@ import type { SessionsFake } from "../SessionsFake.js"
 import type { Injector } from "./faults.js"
 import { makeSessionStore } from "./sessionStore.js"
 
+/**
+ * A sessions fake and its operations, which expect validated input.
+ *
+ * @internal
+ */
+export interface SessionsParts {
+  readonly fake: SessionsFake.Fake
+  readonly operations: SessionsService.SessionsService.Operations
+}
+
 /** @internal */
-export const makeSessionsFake = (seed: number, injector: Injector<SessionsFake.Operation>): SessionsFake.Fake => {
-  const store = makeSessionStore(seed)
-  const service = SessionsService.make({
+export const makeSessionsFake = (
+  seed: number,
+  injector: Injector<SessionsFake.Operation>,
+  maxSessions?: number
+): SessionsParts => {
+  const store = makeSessionStore(seed, maxSessions)
+  const operations: SessionsService.SessionsService.Operations = {
     create: (params) =>
       Effect.clockWith((clock) =>
         injector.call("create", () => Either.right(store.create(params, clock.unsafeCurrentTimeMillis())))
@@ -23,11 +37,11 @@ export const makeSessionsFake = (seed: number, injector: Injector<SessionsFake.O
       Effect.clockWith((clock) =>
         injector.call("cancel", () => store.cancel(sessionId, clock.unsafeCurrentTimeMillis()))
       )
-  })
+  }
   const admin: SessionsFake.Admin = {
     failNext: injector.failNext,
     setLatency: injector.setLatency,
     snapshot: Effect.clockWith((clock) => Effect.sync(() => store.snapshot(clock.unsafeCurrentTimeMillis())))
   }
-  return { service, admin }
+  return { fake: { service: SessionsService.make(operations), admin }, operations }
 }

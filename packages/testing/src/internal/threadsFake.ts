@@ -4,11 +4,7 @@
  *
  * @internal
  */
-import type { ChatKitError } from "@effect-chatkit/core/ChatKitError"
-import type * as ListParams from "@effect-chatkit/core/ListParams"
-import type * as Page from "@effect-chatkit/core/Page"
 import type * as Thread from "@effect-chatkit/core/Thread"
-import type * as ThreadItem from "@effect-chatkit/core/ThreadItem"
 import * as ThreadsService from "@effect-chatkit/core/ThreadsService"
 import type * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
@@ -28,47 +24,25 @@ const activeStatus: Thread.ActiveStatus = { type: "active" }
 export const nowSeconds = (clock: Clock.Clock): number => Math.floor(clock.unsafeCurrentTimeMillis() / 1000)
 
 /**
- * The two lists of a fake run at once, for the fake server's hot path: the same store, faults and results as
- * the service's operations, without validation (the caller passes valid params and a non-empty id) and
- * without a span. `undefined` when a latency is set: the caller then goes through the service.
- *
- * @internal
- */
-export interface ThreadsNow {
-  readonly list: (
-    params: ListParams.ListThreadsParams
-  ) => Either.Either<Page.Page<Thread.Thread>, ChatKitError> | undefined
-  readonly listItems: (
-    threadId: string,
-    params: ListParams.ListItemsParams
-  ) => Either.Either<Page.Page<ThreadItem.ThreadItem>, ChatKitError> | undefined
-}
-
-/**
- * A threads fake and the synchronous access to its lists.
+ * A threads fake and its operations, which expect validated input (the fake server validates with `Wire`).
  *
  * @internal
  */
 export interface ThreadsParts {
   readonly fake: ThreadsFake.Fake
-  readonly now: ThreadsNow
+  readonly operations: ThreadsService.ThreadsService.Operations
 }
 
 /** @internal */
 export const makeThreadsFake = (seed: number, injector: Injector<ThreadsFake.Operation>): ThreadsParts => {
   const store = makeStore(seed)
 
-  const now: ThreadsNow = {
-    list: (params) => injector.callNow("list", () => store.list(params)),
-    listItems: (threadId, params) => injector.callNow("listItems", () => store.listItems(threadId, params))
-  }
-
-  const service = ThreadsService.make({
+  const operations: ThreadsService.ThreadsService.Operations = {
     list: (params) => injector.call("list", () => store.list(params)),
     retrieve: (threadId) => injector.call("retrieve", () => store.retrieve(threadId)),
     delete: (threadId) => injector.call("delete", () => store.delete(threadId)),
     listItems: (threadId, params) => injector.call("listItems", () => store.listItems(threadId, params))
-  })
+  }
 
   const admin: ThreadsFake.Admin = {
     createThread: (input) =>
@@ -111,5 +85,5 @@ export const makeThreadsFake = (seed: number, injector: Injector<ThreadsFake.Ope
     snapshot: Effect.sync(store.snapshot)
   }
 
-  return { fake: { service, admin }, now }
+  return { fake: { service: ThreadsService.make(operations), admin }, operations }
 }

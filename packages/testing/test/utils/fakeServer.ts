@@ -1,4 +1,4 @@
-import { ThreadsFakeServer } from "@effect-chatkit/testing"
+import { ChatKitFakeServer } from "@effect-chatkit/testing"
 import { assert } from "@effect/vitest"
 import { Effect } from "effect"
 
@@ -43,6 +43,6 @@ export const assertReply = (reply: Reply, status: number, body: unknown) => {
 }
 
 export const withServer = <A, E>(
-  options: ThreadsFakeServer.Options,
-  body: (server: ThreadsFakeServer.Server) => Effect.Effect<A, E>
-) => Effect.flatMap(ThreadsFakeServer.ThreadsFakeServer, body).pipe(Effect.provide(ThreadsFakeServer.layer(options)))
+  options: ChatKitFakeServer.Options,
+  body: (server: ChatKitFakeServer.Server) => Effect.Effect<A, E>
+) => Effect.flatMap(ChatKitFakeServer.ChatKitFakeServer, body).pipe(Effect.provide(ChatKitFakeServer.layer(options)))

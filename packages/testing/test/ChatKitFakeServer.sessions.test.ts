@@ -10,7 +10,7 @@ const post = (url: string, body: unknown, key?: string) =>
 
 const minimal = { user: "user_1", workflow: { id: "wf_1" } }
 
-describe("ThreadsFakeServer sessions", () => {
+describe("ChatKitFakeServer sessions", () => {
   it.live("create and cancel answer OpenAI's JSON, the store's sessions with secrets in clear", () =>
     withServer({ seed: 3 }, (server) =>
       Effect.gen(function*() {

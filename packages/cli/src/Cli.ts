@@ -256,7 +256,7 @@ const serve = Command.make(
     seed: Options.integer("seed").pipe(Options.withDescription("Seed of the generated ids"), Options.withDefault(0)),
     demo: Options.boolean("demo").pipe(
       Options.withDescription(
-        "Fill the store of every API key with the demo data"
+        "Start the store of every API key with the demo data (the same ids for every key)"
       )
     ),
     apiKeys: Options.text("api-key").pipe(
@@ -266,6 +266,18 @@ const serve = Command.make(
     faultRate: Options.float("fault-rate").pipe(
       Options.withDescription("Share of calls, 0 to 1, answered with a random 429, 5xx or dropped connection"),
       Options.withDefault(0)
+    ),
+    faultSeed: Options.integer("fault-seed").pipe(
+      Options.withDescription(
+        "Seed of the random faults, one sequence for all keys in arrival order (default: --seed)"
+      ),
+      Options.optional
+    ),
+    admin: Options.boolean("admin").pipe(
+      Options.withDescription("Serve the /_admin routes: seed threads and items, inject faults and latency")
+    ),
+    quiet: Options.boolean("quiet").pipe(
+      Options.withDescription("Do not log each request (method, path, status, ms, fault) on stderr")
     )
   },
   Serve.serve

@@ -11,19 +11,34 @@ const decodeSession = Schema.decodeUnknownSync(Session.ChatSession)
 
 const withoutId = ({ id: _, ...thread }: Thread.Thread) => thread
 
-/** Runs `chatkit serve <args>` in the background and gives its base URL once it listens. */
-const startServer = (...args: ReadonlyArray<string>) =>
+/**
+ * Runs `chatkit serve <args>` in the background and gives its base URL once it listens; `output` holds what
+ * it wrote so far.
+ */
+const startServing = (...args: ReadonlyArray<string>) =>
   Effect.gen(function*() {
     const url = yield* Deferred.make<string>()
+    const output = { stdout: "", stderr: "" }
     const fiber = yield* Effect.fork(runCli(["serve", "--port", "0", ...args], {
       onStdout: (text) => {
+        output.stdout += text
         const found = /http:\/\/\S+\/v1/.exec(text)
         return found === null ? Effect.void : Deferred.succeed(url, found[0])
-      }
+      },
+      onStderr: (text) => Effect.sync(() => output.stderr += text)
     }))
     yield* Effect.addFinalizer(() => Fiber.interrupt(fiber))
-    return yield* Deferred.await(url)
+    return { url: yield* Deferred.await(url), output }
   })
+
+const startServer = (...args: ReadonlyArray<string>) => Effect.map(startServing(...args), ({ url }) => url)
+
+const get = (url: string, key: string) =>
+  Effect.promise(() =>
+    fetch(url, { headers: { authorization: `Bearer ${key}`, "openai-beta": "chatkit_beta=v1" } }).then(async (
+      response
+    ) => ({ status: response.status, body: await response.json() as unknown }))
+  )
 
 describe("chatkit serve", () => {
   it.scopedLive("--demo serves the demo data, which the live backend pages through", () =>
@@ -101,6 +116,70 @@ describe("chatkit serve", () => {
       const cancelled = yield* cancel("sk-one")
       assert.deepStrictEqual(JSON.parse(cancelled.stdout), { ...JSON.parse(created.stdout), status: "cancelled" })
       assert.strictEqual((yield* cancel("sk-one")).stdout, cancelled.stdout)
+    }))
+
+  it.scopedLive("the demo data has the same ids whatever the key", () =>
+    Effect.gen(function*() {
+      const url = yield* startServer("--demo")
+      const ids = (key: string) =>
+        Effect.map(
+          get(`${url}/chatkit/threads?limit=100`, key),
+          ({ body }) => (body as { data: ReadonlyArray<{ id: string }> }).data.map((thread) => thread.id)
+        )
+      const first = yield* ids("sk-one")
+      assert.isAbove(first.length, 0)
+      assert.deepStrictEqual(yield* ids("sk-two"), first)
+      const { service } = yield* demoFake
+      assert.deepStrictEqual(first, (yield* collect(service.stream({ limit: 100 }))).map((thread) => thread.id))
+    }))
+
+  it.scopedLive("accepted keys are masked on screen: a short key shows nothing of itself", () =>
+    Effect.gen(function*() {
+      const long = "sk-proj-abcdefghijklmnopqrstuvwxyz"
+      const { output } = yield* startServing("--api-key", "e", "--api-key", "sk-short-1", "--api-key", long)
+      assert.notInclude(output.stdout, "sk-short-1")
+      assert.notInclude(output.stdout, "abcdefghijklmnopqrstuv")
+      assert.include(output.stdout, "API keys: ********, ********, sk-********wxyz\n")
+    }))
+
+  it.scopedLive("--admin serves the admin routes; each request is one line on stderr unless --quiet", () =>
+    Effect.gen(function*() {
+      const { output, url } = yield* startServing("--admin", "--fault-rate", "0")
+      const origin = new URL(url).origin
+      const created = yield* Effect.promise(() =>
+        fetch(`${origin}/_admin/threads`, {
+          method: "POST",
+          headers: { authorization: "Bearer sk-test" },
+          body: JSON.stringify({ user: "user_1", title: "Hello" })
+        }).then((response) => response.status)
+      )
+      assert.strictEqual(created, 200)
+      assert.strictEqual((yield* get(`${url}/chatkit/nope`, "sk-test")).status, 404)
+      assert.match(output.stderr, /^POST \/_admin\/threads 200 \d+\.\dms\nGET \/v1\/chatkit\/nope 404 \d+\.\dms\n$/)
+      const quiet = yield* startServing("--quiet")
+      assert.strictEqual((yield* get(`${quiet.url}/chatkit/threads`, "sk-test")).status, 200)
+      assert.strictEqual(quiet.output.stderr, "")
+      const closed = yield* startServing()
+      assert.strictEqual((yield* get(`${new URL(closed.url).origin}/_admin/snapshot`, "sk-test")).status, 404)
+    }))
+
+  it.scopedLive("--fault-seed picks the fault sequence, logged with each fault", () =>
+    Effect.gen(function*() {
+      const faults = (...args: ReadonlyArray<string>) =>
+        Effect.gen(function*() {
+          const { output, url } = yield* startServing("--fault-rate", "0.5", ...args)
+          for (let i = 0; i < 12; i++) {
+            yield* Effect.promise(() =>
+              fetch(`${url}/chatkit/threads`, {
+                headers: { authorization: "Bearer k", "openai-beta": "chatkit_beta=v1" }
+              }).then((response) => response.text(), () => "")
+            )
+          }
+          return output.stderr.split("\n").map((line) => line.replace(/ \d+\.\dms/, ""))
+        })
+      const seeded = yield* faults("--seed", "5")
+      assert.deepStrictEqual(yield* faults("--seed", "9", "--fault-seed", "5"), seeded)
+      assert.isTrue(seeded.some((line) => / fault=\w+$/.test(line)))
     }))
 
   it.effect("an invalid fault rate is one error line", () =>

@@ -150,6 +150,15 @@ const check = (options: Options): Cause.IllegalArgumentException | undefined => 
 }
 
 /**
+ * An API key as the server shows it (in its 401s): a key under 20 characters shows nothing of itself, a
+ * longer one its first 3 and last 4 characters around 8 stars.
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const maskApiKey: (apiKey: string) => string = internal.maskKey
+
+/**
  * The deepest nesting of arrays and objects a JSON body may have: a deeper body is a 400.
  *
  * @since 0.1.0

@@ -267,7 +267,9 @@ describe("ChatKitFakeServer", () => {
       yield* withServer({ apiKeys: ["sk-good-key-1234"] }, (server) =>
         Effect.gen(function*() {
           const wrong = yield* send(`${server.url}/chatkit/threads`, { key: "sk-wrong-key-9876" })
-          assertReply(wrong, 401, openAiError("Incorrect API key provided: sk-********9876.", null, "invalid_api_key"))
+          assertReply(wrong, 401, openAiError("Incorrect API key provided: ********.", null, "invalid_api_key"))
+          const long = yield* send(`${server.url}/chatkit/threads`, { key: "sk-proj-0123456789abcdef" })
+          assertReply(long, 401, openAiError("Incorrect API key provided: sk-********cdef.", null, "invalid_api_key"))
           assert.strictEqual((yield* send(`${server.url}/chatkit/threads`, { key: "sk-good-key-1234" })).status, 200)
           const exit = yield* Effect.exit(server.admin("sk-wrong-key-9876"))
           assert.isTrue(exit._tag === "Failure")

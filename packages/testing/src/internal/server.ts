@@ -97,13 +97,13 @@ const missingKey = new AuthenticationError({
 })
 
 /**
- * A key as the server shows it: a key of up to 8 characters shows nothing of itself, a longer one its first
- * 3 and last 4 characters around 8 stars.
+ * A key as the server shows it: a key under 20 characters shows nothing of itself, a longer one its first 3
+ * and last 4 characters around 8 stars.
  *
  * @internal
  */
 export const maskKey = (apiKey: string): string =>
-  apiKey.length <= 8 ? "*".repeat(8) : apiKey.slice(0, 3) + "*".repeat(8) + apiKey.slice(-4)
+  apiKey.length < 20 ? "*".repeat(8) : apiKey.slice(0, 3) + "*".repeat(8) + apiKey.slice(-4)
 
 const incorrectKey = (apiKey: string) =>
   new AuthenticationError({

@@ -74,7 +74,7 @@ export interface Options {
   readonly seedStore?: ((fake: ChatKitFake.Fake) => Effect.Effect<void>) | undefined
   /**
    * With any key accepted, how many keys keep a store of their own; one more drops the least recently used
-   * one (its key then reads the seeded data again). Default `256`.
+   * one (its key then reads the seeded data again). Default `100`.
    */
   readonly maxStores?: number | undefined
   /**
@@ -227,7 +227,7 @@ export const layer = (options: Options = {}): Layer.Layer<ChatKitFakeServer, Ser
         faultSeed: options.faultSeed ?? seed,
         admin: options.admin ?? false,
         seedStore: options.seedStore,
-        maxStores: options.maxStores ?? 256,
+        maxStores: options.maxStores ?? 100,
         maxSessionsPerKey: options.maxSessionsPerKey ?? 1000,
         body: { maxBytes: options.maxBodyBytes ?? 1024 * 1024, maxDepth: maxBodyDepth },
         log: options.log

@@ -55,21 +55,41 @@ const over = <A extends object>(
 }
 
 /**
+ * The API's documented defaults, written out here rather than read from the implementation's constants, so
+ * that a wrong default there fails the suite.
+ */
+const documented: {
+  readonly maxRequestsPerMinute: number
+  readonly expiresAfterSeconds: number
+  readonly tracingEnabled: boolean
+  readonly configuration: Session.ChatKitConfiguration
+} = {
+  maxRequestsPerMinute: 10,
+  expiresAfterSeconds: 600,
+  tracingEnabled: true,
+  configuration: {
+    automatic_thread_titling: { enabled: true },
+    file_upload: { enabled: false, max_file_size: 512, max_files: 10 },
+    history: { enabled: true, recent_threads: null }
+  }
+}
+
+/**
  * The model: what a session created from `params` holds, but for its id, secret and expiry.
  *
  * @internal
  */
 export const expectedFields = (params: SessionParams.CreateSessionParams) => {
-  const defaults = SessionParams.defaultChatKitConfiguration
+  const defaults = documented.configuration
   const configuration = params.chatkit_configuration
-  const maxRequests = params.rate_limits?.max_requests_per_1_minute ?? SessionParams.defaultMaxRequestsPerMinute
+  const maxRequests = params.rate_limits?.max_requests_per_1_minute ?? documented.maxRequestsPerMinute
   return {
     object: "chatkit.session",
     workflow: {
       id: params.workflow.id,
       version: params.workflow.version ?? null,
       state_variables: params.workflow.state_variables ?? null,
-      tracing: over({ enabled: SessionParams.defaultTracingEnabled }, params.workflow.tracing)
+      tracing: over({ enabled: documented.tracingEnabled }, params.workflow.tracing)
     },
     user: params.user,
     rate_limits: { max_requests_per_1_minute: maxRequests },
@@ -86,7 +106,7 @@ export const expectedFields = (params: SessionParams.CreateSessionParams) => {
 const nowSeconds = Effect.map(Clock.currentTimeMillis, (millis) => Math.floor(millis / 1000))
 
 const lifetime = (params: SessionParams.CreateSessionParams) =>
-  params.expires_after?.seconds ?? SessionParams.defaultExpiresAfterSeconds
+  params.expires_after?.seconds ?? documented.expiresAfterSeconds
 
 /**
  * Valid parameters give an active session with the model's fields, a fresh id and secret, and `expires_at`

@@ -1,6 +1,6 @@
 import { ChatKitError } from "@effect-chatkit/core"
 import { assert, describe, it } from "@effect/vitest"
-import { Duration, Effect, FastCheck, Schema } from "effect"
+import { Duration, FastCheck, Schema } from "effect"
 
 const expectedTag = (status: number): string => {
   const named: Record<number, string> = {
@@ -67,14 +67,6 @@ describe("ChatKitError", () => {
       assert.isTrue(ChatKitError.isChatKitError(decoded))
     }
   })
-
-  it.effect("is a yieldable error that catchTag narrows", () =>
-    Effect.gen(function*() {
-      const result = yield* new ChatKitError.NotFoundError({ message: "No thread found with id 'x'." }).pipe(
-        Effect.catchTag("NotFoundError", (error) => Effect.succeed(error.message))
-      )
-      assert.strictEqual(result, "No thread found with id 'x'.")
-    }))
 
   it("is not confused with other values", () => {
     assert.isFalse(ChatKitError.isChatKitError(new Error("x")))

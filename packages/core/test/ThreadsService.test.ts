@@ -265,7 +265,16 @@ describe("ThreadsService.make", () => {
         assert.deepStrictEqual(ids(result.streamed), ["b"])
         assert.strictEqual(result.retrieved.id, "cthr_9")
         assert.isTrue(result.deleted.deleted)
-        assert.strictEqual((yield* calls).length, 6)
+        assert.deepStrictEqual(result.items.data, [])
+        assert.strictEqual(result.streamedItems.length, 0)
+        assert.deepStrictEqual(yield* calls, [
+          { op: "list", params: { limit: 1 } },
+          { op: "list", params: {} },
+          { op: "retrieve", threadId: "cthr_9" },
+          { op: "delete", threadId: "cthr_9" },
+          { op: "listItems", threadId: "cthr_9", params: {} },
+          { op: "listItems", threadId: "cthr_9", params: {} }
+        ])
       }))
 
     it.effect("surface operation errors unchanged", () =>

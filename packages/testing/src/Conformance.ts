@@ -137,6 +137,7 @@ export const suite = <E>(
   const provide: Properties.Provide = (effect) => Effect.provide(effect, layer)
   const test: Properties.Test = (title, arbitrary, run) =>
     it.live.prop(title, [arbitrary], ([input]) => run(input, provide), { timeout, fastCheck: { numRuns } })
+  const example: Properties.Example = (title, run) => it.live(title, () => run(provide), timeout)
   describe(name, () => {
     describe("threads", () => {
       Properties.paging("threads", test)
@@ -144,7 +145,7 @@ export const suite = <E>(
     })
     describe("items", () => Properties.paging("items", test))
     Properties.determinism(test)
-    Properties.validation(test)
+    Properties.validation(example)
     test(
       "random operation sequences agree with a sorted-array model",
       Commands.arbitrary,

@@ -349,31 +349,36 @@ const invalid: ReadonlyArray<readonly [param: string, value: unknown]> = [
 const operations = ["list", "stream", "listItems", "streamItems"] as const
 
 /**
- * Invalid parameters are `BadRequestError`s naming the parameter.
+ * Registers one example: `run` gets the way to reach a fresh service.
  *
  * @internal
  */
-export const validation = (test: Test): void =>
-  test(
+export type Example = (name: string, run: (provide: Provide) => Effect.Effect<void, unknown>) => void
+
+/**
+ * Invalid parameters are `BadRequestError`s naming the parameter: every fixed case on every operation.
+ *
+ * @internal
+ */
+export const validation = (example: Example): void =>
+  example(
     "invalid parameters are BadRequestErrors naming the parameter",
-    fc.record({
-      invalid: fc.constantFrom(...invalid),
-      operation: fc.constantFrom(...operations)
-    }),
-    ({ invalid: [param, value], operation }, provide) =>
+    (provide) =>
       provide(Effect.gen(function*() {
         const service = yield* ThreadsService
         const store = yield* Arbitraries.applySeed([{ _tag: "CreateThread", user: "alice", title: null, createdAt: 1 }])
         const threadId = store.threads[0]!.id
-        // deliberately ill-typed input, as an untyped caller could send it
-        const params = { [param]: value } as ListParams.ListThreadsParams
-        const failing: Record<typeof operation, Effect.Effect<unknown, ChatKitError.ChatKitError>> = {
-          list: service.list(params),
-          stream: collect(service.stream(params)),
-          listItems: service.listItems(threadId, params),
-          streamItems: collect(service.streamItems(threadId, params))
+        for (const [param, value] of invalid) {
+          // deliberately ill-typed input, as an untyped caller could send it
+          const params = { [param]: value } as ListParams.ListThreadsParams
+          const failing: Record<(typeof operations)[number], Effect.Effect<unknown, ChatKitError.ChatKitError>> = {
+            list: service.list(params),
+            stream: collect(service.stream(params)),
+            listItems: service.listItems(threadId, params),
+            streamItems: collect(service.streamItems(threadId, params))
+          }
+          for (const operation of operations) yield* assertFails(failing[operation], "BadRequestError", param)
         }
-        yield* assertFails(failing[operation], "BadRequestError", param)
         yield* assertFails(service.retrieve(""), "BadRequestError", "thread_id")
         yield* assertFails(service.listItems(""), "BadRequestError", "thread_id")
       }))

@@ -223,7 +223,7 @@ export const make = (config: Config, run: Runner): Instance => {
 
   const randomFault: Effect.Effect<void, ChatKitError> = Effect.suspend(() => {
     if (config.faultRate <= 0 || random.number() >= config.faultRate) return Effect.void
-    return Effect.fail(randomFaults[random.integer(randomFaults.length)] ?? randomFaults[0]!)
+    return Effect.fail(randomFaults[random.integer(randomFaults.length)])
   })
 
   const respond = (request: Http.IncomingMessage, method: string, pathname: string, search: string) => {

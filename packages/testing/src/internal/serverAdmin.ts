@@ -50,21 +50,21 @@ export type Route = (typeof routes)[number]
  *
  * @internal
  */
-export const maxLatencyMs = 60_000
+const maxLatencyMs = 60_000
 
 /**
  * The largest `retry_after_ms` of an injected fault: one hour.
  *
  * @internal
  */
-export const maxRetryAfterMs = 3_600_000
+const maxRetryAfterMs = 3_600_000
 
 /**
  * The most calls one injected fault applies to.
  *
  * @internal
  */
-export const maxTimes = 10_000
+const maxTimes = 10_000
 
 const encode = {
   thread: Schema.encodeSync(Thread.Thread),

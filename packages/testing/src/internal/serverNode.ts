@@ -163,7 +163,6 @@ export const answerClientError = (error: Error & { readonly code?: string }, soc
   }
   const status = parserStatus(error.code)
   const answer = errorAnswer(status, { message: parserMessage[status] ?? "Bad request." })
-  if (answer._tag === "Drop") return
   socket.end(
     `HTTP/1.1 ${status} ${Http.STATUS_CODES[status]}\r\ncontent-type: application/json\r\n` +
       `content-length: ${answer.body.length}\r\nx-request-id: ${requestId}\r\nconnection: close\r\n\r\n` +

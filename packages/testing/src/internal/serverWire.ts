@@ -16,14 +16,19 @@ import * as Schema from "effect/Schema"
  *
  * @internal
  */
-export type Answer =
-  | {
-    readonly _tag: "Json"
-    readonly status: number
-    readonly body: Buffer
-    readonly headers: Readonly<Record<string, string>> | undefined
-  }
-  | { readonly _tag: "Drop" }
+export type Answer = JsonAnswer | { readonly _tag: "Drop" }
+
+/**
+ * An answer with a JSON body.
+ *
+ * @internal
+ */
+export interface JsonAnswer {
+  readonly _tag: "Json"
+  readonly status: number
+  readonly body: Buffer
+  readonly headers: Readonly<Record<string, string>> | undefined
+}
 
 /**
  * A JSON answer. Every answer of the server has `content-type: application/json`.
@@ -34,7 +39,7 @@ export const json = (
   status: number,
   body: unknown,
   headers?: Readonly<Record<string, string>> | undefined
-): Answer => ({
+): JsonAnswer => ({
   _tag: "Json",
   status,
   body: Buffer.from(JSON.stringify(body)),
@@ -110,7 +115,7 @@ export const errorAnswer = (
   status: number,
   error: Omit<ChatKitError.ApiErrorFields, "status">,
   headers?: Readonly<Record<string, string>> | undefined
-): Answer =>
+): JsonAnswer =>
   json(status, {
     error: {
       message: error.message,

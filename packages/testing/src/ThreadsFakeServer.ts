@@ -70,6 +70,8 @@ export interface Options {
    * admin does. Default: stores start empty.
    */
   readonly seedStore?: ((fake: ChatKitFake.Fake) => Effect.Effect<void>) | undefined
+  /** Which page a list with `before` answers, as in `ThreadsFake`. Default `"far-end"`. */
+  readonly beforeReading?: ThreadsFake.BeforeReading | undefined
 }
 
 /**
@@ -174,7 +176,8 @@ export const layer = (options: Options = {}): Layer.Layer<ThreadsFakeServer, Ser
         faultRate: options.faultRate ?? 0,
         faultSeed: options.faultSeed ?? 0,
         admin: options.admin ?? false,
-        seedStore: options.seedStore
+        seedStore: options.seedStore,
+        beforeReading: options.beforeReading
       }, yield* FiberSet.runtime(fibers)<never>())
       const address = yield* listen(Http.createServer(instance.handler), options.host ?? "127.0.0.1", options.port ?? 0)
       const origin = `http://${hostOf(address.address)}:${address.port}`

@@ -5,6 +5,7 @@
  * @internal
  */
 import type * as ChatKitFake from "../ChatKitFake.js"
+import type { ThreadsFake } from "../ThreadsFake.js"
 import { makeInjector } from "./faults.js"
 import { makeSessionsFake } from "./sessionsFake.js"
 import type { ThreadsNow } from "./threadsFake.js"
@@ -21,8 +22,8 @@ export interface ChatKitParts {
 }
 
 /** @internal */
-export const makeChatKitFake = (seed: number): ChatKitParts => {
+export const makeChatKitFake = (seed: number, beforeReading?: ThreadsFake.BeforeReading): ChatKitParts => {
   const injector = makeInjector<ChatKitFake.Operation>()
-  const threads = makeThreadsFake(seed, injector)
+  const threads = makeThreadsFake(seed, injector, beforeReading)
   return { fake: { threads: threads.fake, sessions: makeSessionsFake(seed, injector) }, now: threads.now }
 }

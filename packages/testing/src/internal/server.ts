@@ -22,6 +22,7 @@ import * as FiberId from "effect/FiberId"
 import * as Random from "effect/Random"
 import type * as Http from "node:http"
 import type * as ChatKitFake from "../ChatKitFake.js"
+import type { ThreadsFake } from "../ThreadsFake.js"
 import type { ChatKitParts } from "./chatKitFake.js"
 import { makeChatKitFake } from "./chatKitFake.js"
 import * as Admin from "./serverAdmin.js"
@@ -45,6 +46,7 @@ export interface Config {
   readonly faultSeed: number
   readonly admin: boolean
   readonly seedStore: ((fake: ChatKitFake.Fake) => Effect.Effect<void>) | undefined
+  readonly beforeReading: ThreadsFake.BeforeReading | undefined
 }
 
 /**
@@ -149,7 +151,7 @@ export const make = (config: Config, run: Runner): Instance => {
   const fake = (apiKey: string): ChatKitParts => {
     let parts = fakes.get(apiKey)
     if (parts === undefined) {
-      parts = makeChatKitFake(seedFor(config.seed, apiKey))
+      parts = makeChatKitFake(seedFor(config.seed, apiKey), config.beforeReading)
       if (config.seedStore !== undefined) Effect.runSync(config.seedStore(parts.fake))
       fakes.set(apiKey, parts)
     }

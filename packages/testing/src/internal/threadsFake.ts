@@ -55,8 +55,12 @@ export interface ThreadsParts {
 }
 
 /** @internal */
-export const makeThreadsFake = (seed: number, injector: Injector<ThreadsFake.Operation>): ThreadsParts => {
-  const store = makeStore(seed)
+export const makeThreadsFake = (
+  seed: number,
+  injector: Injector<ThreadsFake.Operation>,
+  beforeReading?: ThreadsFake.BeforeReading
+): ThreadsParts => {
+  const store = makeStore(seed, beforeReading)
 
   const now: ThreadsNow = {
     list: (params) => injector.callNow("list", () => store.list(params)),

@@ -3,6 +3,7 @@
  *
  * @internal
  */
+import type { ThreadsFake } from "@effect-chatkit/testing/ThreadsFake"
 import * as ThreadsFakeServer from "@effect-chatkit/testing/ThreadsFakeServer"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
@@ -22,6 +23,7 @@ export interface Options {
   readonly demo: boolean
   readonly apiKeys: ReadonlyArray<string>
   readonly faultRate: number
+  readonly beforeReading: ThreadsFake.BeforeReading
 }
 
 const usage = (url: string, apiKeys: ReadonlyArray<string>, demo: boolean): string => {
@@ -51,6 +53,7 @@ export const serve = (options: Options): Effect.Effect<never, unknown, Stdio.Std
     port: options.port,
     seed: options.seed,
     faultRate: options.faultRate,
+    beforeReading: options.beforeReading,
     ...(apiKeys.length === 0 ? {} : { apiKeys }),
     ...(options.demo ? { seedStore: (fake) => DemoData.seed(fake.threads.admin) } : {})
   }).pipe(Layer.catchAllCause((cause) => Layer.fail(Cause.squash(cause))))

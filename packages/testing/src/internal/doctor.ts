@@ -18,8 +18,17 @@ import type * as Doctor from "../Doctor.js"
 import type { ThreadsFake } from "../ThreadsFake.js"
 import * as Checks from "./doctorChecks.js"
 import type { Collection } from "./doctorCollection.js"
-import { agrees, differs, elementDifference, entries, equal, expectedPage, skipped } from "./doctorCollection.js"
-import { comparePage, firstDifference } from "./doctorCollection.js"
+import {
+  agrees,
+  comparePage,
+  differs,
+  elementDifference,
+  entries,
+  equal,
+  expectedPage,
+  firstDifference,
+  skipped
+} from "./doctorCollection.js"
 import * as Source from "./doctorSource.js"
 import * as Text from "./doctorText.js"
 import type { Traversal } from "./doctorTraversal.js"
@@ -109,16 +118,8 @@ const examineList = <A>(
   Effect.gen(function*() {
     const desc = yield* traversed(collection, { order: "desc", limit: options.pageSize })
     const asc = yield* traversed(collection, { order: "asc", limit: options.pageSize })
-    const traversals: ReadonlyArray<Named> = [
-      [
-        "traversal.desc",
-        Either.match(desc, { onLeft: (outcome) => outcome, onRight: (t) => traversalOutcome(collection, t) })
-      ],
-      [
-        "traversal.asc",
-        Either.match(asc, { onLeft: (outcome) => outcome, onRight: (t) => traversalOutcome(collection, t) })
-      ]
-    ]
+    const outcome = Either.match({ onLeft: identity<Doctor.Outcome>, onRight: traversalOutcome(collection) })
+    const traversals: ReadonlyArray<Named> = [["traversal.desc", outcome(desc)], ["traversal.asc", outcome(asc)]]
     if (Either.isLeft(desc) || Either.isLeft(asc)) {
       const reason = skipped("needs both full traversals")
       return { named: [...traversals, ...listKeys.slice(2).map((key) => [key, reason] as const)], subject: undefined }
@@ -131,14 +132,20 @@ const examineList = <A>(
       beforeReading: options.beforeReading
     }
     const windows = yield* Effect.forEach(
-      [Checks.end, Checks.after, Checks.before, Checks.limitZero, Checks.unknownCursor],
-      (check) => outcomeOf(check(subject))
+      [
+        ["end", Checks.end],
+        ["after", Checks.after],
+        ["before", Checks.before],
+        ["limit-0", Checks.limitZero],
+        ["unknown-cursor", Checks.unknownCursor]
+      ] as const,
+      ([key, check]) => Effect.map(outcomeOf(check(subject)), (outcome): Named => [key, outcome])
     )
     const named: ReadonlyArray<Named> = [
       ...traversals,
       ["reverse", reverseOutcome(collection, desc.right, asc.right)],
       ["pages", Checks.pages(subject)],
-      ...windows.map((outcome, index) => [listKeys[index + 4]!, outcome] as const)
+      ...windows
     ]
     return { named, subject }
   })
@@ -184,7 +191,7 @@ const userCheck = (
   return outcomeOf(Effect.map(
     traverse(subject.collection, { order: "desc", limit: options.pageSize, user }),
     (traversal) => {
-      const own = traversalOutcome(subject.collection, traversal)
+      const own = traversalOutcome(subject.collection)(traversal)
       if (own.outcome !== "agrees") return own
       const stranger = traversal.elements.find((thread) => !ofUser(thread))
       if (stranger !== undefined) {

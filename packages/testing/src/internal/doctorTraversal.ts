@@ -73,7 +73,7 @@ export const traverse = <A>(
  *
  * @internal
  */
-export const traversalOutcome = <A>(collection: Collection<A>, traversal: Traversal<A>): Doctor.Outcome => {
+export const traversalOutcome = <A>(collection: Collection<A>) => (traversal: Traversal<A>): Doctor.Outcome => {
   const noun = collection.noun
   if (traversal.stuck !== undefined) return differs(`the traversal ${traversal.order} ends`, traversal.stuck)
   const entries = traversal.elements.map(collection.entry)

@@ -249,7 +249,7 @@ const items = Command.make("items").pipe(
 
 const beforeReading = Options.choice("before-reading", ["far-end", "next-to-cursor"]).pipe(
   Options.withDescription(
-    "The fake's reading of `before`: the far end of the window, or the page next to the cursor " +
+    "The fake's reading of `before`: the far end of the window (the default), or the page next to the cursor " +
       "(`chatkit doctor` tells which one an account follows)"
   ),
   Options.withDefault("far-end" as const)
@@ -294,17 +294,21 @@ const doctor = Command.make(
   {
     json: Options.boolean("json").pipe(Options.withDescription("Print the report as JSON")),
     maxRequests: Options.integer("max-requests").pipe(
-      Options.withDescription("The most calls to make (the client's retries of 429s and 5xx aside)"),
+      Options.withDescription(
+        `The most calls to make, the client's retries of 429s and 5xx aside (default ${Doctor.defaultMaxRequests})`
+      ),
       Options.withDefault(Doctor.defaultMaxRequests),
       atLeast(1)
     ),
     pageSize: Options.integer("page-size").pipe(
-      Options.withDescription("Page size of the full traversals, 1 to 100 (raise it for accounts with many threads)"),
+      Options.withDescription(
+        `Page size of the full traversals, 1 to 100 (default ${Doctor.defaultPageSize}; raise it for many threads)`
+      ),
       Options.withDefault(Doctor.defaultPageSize),
       atLeast(1, 100)
     ),
     sampleThreads: Options.integer("sample-threads").pipe(
-      Options.withDescription("How many threads have their items checked"),
+      Options.withDescription(`How many threads have their items checked (default ${Doctor.defaultSampleThreads})`),
       Options.withDefault(Doctor.defaultSampleThreads),
       atLeast(0)
     ),

@@ -5,6 +5,7 @@ import * as Conformance from "@effect-chatkit/testing/Conformance"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Either, FastCheck, Layer, Redacted } from "effect"
+import { runs } from "./utils/runs.js"
 
 const readings: ReadonlyArray<ThreadsFake.ThreadsFake.BeforeReading> = ["far-end", "next-to-cursor"]
 
@@ -60,7 +61,8 @@ describe("beforeReading", () => {
           Conformance.expectedPage(entries, itemWindow, undefined, input.reading)
         )
         assert.deepStrictEqual(items, { ...expectedItems, data: expectedItems.data.map(({ item }) => item) })
-      }).pipe(Effect.provide(ThreadsFake.layer({ seed: 3, beforeReading: input.reading })))
+      }).pipe(Effect.provide(ThreadsFake.layer({ seed: 3, beforeReading: input.reading }))),
+    { fastCheck: { numRuns: runs(40) } }
   )
 
   it.effect("next-to-cursor answers the threads right before the cursor; far-end the start of the list", () =>

@@ -4,6 +4,7 @@ import type { ListParams } from "@effect-chatkit/core"
 import { Arbitraries, Doctor, ThreadsFake } from "@effect-chatkit/testing"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, FastCheck } from "effect"
+import { runs } from "./utils/runs.js"
 
 type Service = ThreadsService.ThreadsService.Service
 
@@ -116,9 +117,6 @@ const rich = Arbitraries.storeFixture({ maxThreads: 10, maxItems: 5 }).filter((f
   const live = fixture.threads.filter((thread) => !thread.deleted)
   return live.length >= 5 && new Set(live.map((thread) => thread.input.user)).size >= 2
 })
-
-/** Each property runs a whole examination per run, so its count is small unless FC_NUM_RUNS raises it. */
-const runs = (count: number) => Math.max(count, Number(process.env.FC_NUM_RUNS) || 0)
 
 const readings: ReadonlyArray<ThreadsFake.ThreadsFake.BeforeReading> = ["far-end", "next-to-cursor"]
 

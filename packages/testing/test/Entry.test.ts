@@ -21,7 +21,7 @@ describe("package entry", () => {
     assert.strictEqual(code, 0, stderr)
     assert.strictEqual(
       stdout.trim(),
-      "Arbitraries,ChatKitFake,FaultInjection,SessionsFake,ThreadsFake,ThreadsFakeServer"
+      "Arbitraries,ChatKitFake,Doctor,FaultInjection,SessionsFake,ThreadsFake,ThreadsFakeServer"
     )
   }, 60_000)
 })

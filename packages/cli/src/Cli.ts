@@ -282,11 +282,13 @@ const serve = Command.make(
   Serve.serve
 ).pipe(Command.withDescription("Serve the fake ChatKit API (threads and sessions) over HTTP until interrupted"))
 
-const atLeast = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+const atLeast = (min: number, max?: number) =>
   Options.mapEffect((value: number) =>
-    value >= min && value <= max
+    value >= min && value <= (max ?? value)
       ? Either.right(value)
-      : Either.left(ValidationError.invalidValue(HelpDoc.p(`Expected ${min} to ${max}, got ${value}`)))
+      : Either.left(ValidationError.invalidValue(HelpDoc.p(
+        `Expected ${max === undefined ? `at least ${min}` : `${min} to ${max}`}, got ${value}`
+      )))
   )
 
 const doctor = Command.make(

@@ -24,12 +24,8 @@ export interface Options extends Backend.Options {
   readonly beforeReading: ThreadsFake.BeforeReading
 }
 
-/**
- * The exit codes: every check agrees (or was skipped), some check differs, the API could not be examined.
- *
- * @internal
- */
-export const exitCodes = { agrees: 0, differs: 1, couldNotRun: 2 } as const
+/** The exit codes: every check agrees (or was skipped), some check differs, the API could not be examined. */
+const exitCodes = { agrees: 0, differs: 1, couldNotRun: 2 } as const
 
 /**
  * Runs the doctor and prints its report on standard output; an error that kept it from running (the key

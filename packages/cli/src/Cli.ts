@@ -20,6 +20,7 @@ import * as SessionsService from "@effect-chatkit/core/SessionsService"
 import * as Thread from "@effect-chatkit/core/Thread"
 import * as ThreadItem from "@effect-chatkit/core/ThreadItem"
 import * as ThreadsService from "@effect-chatkit/core/ThreadsService"
+import * as Doctor from "@effect-chatkit/testing/Doctor"
 import * as Args from "@effect/cli/Args"
 import type * as CliApp from "@effect/cli/CliApp"
 import * as Command from "@effect/cli/Command"
@@ -31,6 +32,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Backend from "./internal/backend.js"
+import * as DoctorCommand from "./internal/doctor.js"
 import * as Json from "./internal/json.js"
 import * as Listing from "./internal/listing.js"
 import { errorLine } from "./internal/report.js"
@@ -245,6 +247,14 @@ const items = Command.make("items").pipe(
   Command.withSubcommands([itemsList])
 )
 
+const beforeReading = Options.choice("before-reading", ["far-end", "next-to-cursor"]).pipe(
+  Options.withDescription(
+    "The fake's reading of `before`: the far end of the window (the default), or the page next to the cursor " +
+      "(`chatkit doctor` tells which one an account follows)"
+  ),
+  Options.withDefault("far-end" as const)
+)
+
 const serve = Command.make(
   "serve",
   {
@@ -278,10 +288,58 @@ const serve = Command.make(
     ),
     quiet: Options.boolean("quiet").pipe(
       Options.withDescription("Do not log each request (method, path, status, ms, fault) on stderr")
-    )
+    ),
+    beforeReading
   },
   Serve.serve
 ).pipe(Command.withDescription("Serve the fake ChatKit API (threads and sessions) over HTTP until interrupted"))
+
+const atLeast = (min: number, max?: number) =>
+  Options.mapEffect((value: number) =>
+    value >= min && value <= (max ?? value)
+      ? Either.right(value)
+      : Either.left(ValidationError.invalidValue(HelpDoc.p(
+        `Expected ${max === undefined ? `at least ${min}` : `${min} to ${max}`}, got ${value}`
+      )))
+  )
+
+const doctor = Command.make(
+  "doctor",
+  {
+    json: Options.boolean("json").pipe(Options.withDescription("Print the report as JSON")),
+    maxRequests: Options.integer("max-requests").pipe(
+      Options.withDescription(
+        `The most calls to make, the client's retries of 429s and 5xx aside (default ${Doctor.defaultMaxRequests})`
+      ),
+      Options.withDefault(Doctor.defaultMaxRequests),
+      atLeast(1)
+    ),
+    pageSize: Options.integer("page-size").pipe(
+      Options.withDescription(
+        `Page size of the full traversals, 1 to 100 (default ${Doctor.defaultPageSize}; raise it for many threads)`
+      ),
+      Options.withDefault(Doctor.defaultPageSize),
+      atLeast(1, 100)
+    ),
+    sampleThreads: Options.integer("sample-threads").pipe(
+      Options.withDescription(`How many threads have their items checked (default ${Doctor.defaultSampleThreads})`),
+      Options.withDefault(Doctor.defaultSampleThreads),
+      atLeast(0)
+    ),
+    beforeReading,
+    ...backendOptions
+  },
+  (flags) =>
+    Effect.flatMap(
+      DoctorCommand.doctor(flags),
+      (exitCode) => exitCode === 0 ? Effect.void : Effect.fail(new CommandFailed({ exitCode }))
+    )
+).pipe(
+  Command.withDescription(
+    "Check, read-only, that the API pages as the fake does; exit 0 when every check agrees, 1 when one " +
+      "differs, 2 when it could not run"
+  )
+)
 
 /**
  * The whole `chatkit` command with its subcommands.
@@ -293,23 +351,25 @@ export const command = Command.make("chatkit").pipe(
   Command.withDescription(
     "Browse OpenAI ChatKit threads and manage sessions, in the live API or in a built-in fake with demo data"
   ),
-  Command.withSubcommands([threads, items, sessions, serve])
+  Command.withSubcommands([threads, items, sessions, serve, doctor])
 )
 
 /**
- * The command failed; the reason was already written to standard error.
+ * The command failed, with the exit code to end with (1, or what the command says, e.g. 2 when `chatkit
+ * doctor` could not run); the reason was already written.
  *
  * @since 0.1.0
  * @category errors
  */
-export class CommandFailed extends Data.TaggedError("CommandFailed")<{}> {}
+export class CommandFailed extends Data.TaggedError("CommandFailed")<{ readonly exitCode: number }> {}
 
 const cli = Command.run(command, { name: "chatkit", version: "0.1.0" })
 
 /**
  * Runs the command with `argv` as `process.argv` gives it (the first two, runtime and script, are skipped).
  * Every failure is reported as one line on standard error (argument errors as `@effect/cli` prints them) and
- * ends in `CommandFailed`.
+ * ends in `CommandFailed` with exit code 1; a command that reports for itself (`chatkit doctor`) ends in
+ * `CommandFailed` with its own exit code.
  *
  * @since 0.1.0
  * @category running
@@ -319,9 +379,9 @@ export const run = (
 ): Effect.Effect<void, CommandFailed, Stdio.Stdio | CliApp.CliApp.Environment> =>
   cli(argv).pipe(
     Effect.catchAll((error) =>
-      Effect.zipRight(
+      error instanceof CommandFailed ? Effect.fail(error) : Effect.zipRight(
         ValidationError.isValidationError(error) ? Effect.void : Stdio.stderr(errorLine(error)),
-        Effect.fail(new CommandFailed())
+        Effect.fail(new CommandFailed({ exitCode: 1 }))
       )
     )
   )

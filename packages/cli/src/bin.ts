@@ -12,9 +12,9 @@ import * as Cli from "./Cli.js"
 import * as Stdio from "./Stdio.js"
 
 Cli.run(process.argv).pipe(
-  Effect.catchTag("CommandFailed", () =>
+  Effect.catchTag("CommandFailed", ({ exitCode }) =>
     Effect.sync(() => {
-      process.exitCode = 1
+      process.exitCode = exitCode
     })),
   Effect.provide(Layer.merge(NodeContext.layer, Stdio.layer)),
   NodeRuntime.runMain

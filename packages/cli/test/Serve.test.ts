@@ -1,37 +1,16 @@
 import * as Session from "@effect-chatkit/core/Session"
 import * as Thread from "@effect-chatkit/core/Thread"
 import { assert, describe, it } from "@effect/vitest"
-import { Deferred, Effect, Fiber } from "effect"
+import { Effect } from "effect"
 import { Schema } from "effect"
 import { collect, demoFake } from "./fixtures/demo.js"
 import { lines, runCli } from "./fixtures/runCli.js"
+import { startServer, startServing } from "./fixtures/servers.js"
 
 const decodeThread = Schema.decodeUnknownSync(Thread.Thread)
 const decodeSession = Schema.decodeUnknownSync(Session.ChatSession)
 
 const withoutId = ({ id: _, ...thread }: Thread.Thread) => thread
-
-/**
- * Runs `chatkit serve <args>` in the background and gives its base URL once it listens; `output` holds what
- * it wrote so far.
- */
-const startServing = (...args: ReadonlyArray<string>) =>
-  Effect.gen(function*() {
-    const url = yield* Deferred.make<string>()
-    const output = { stdout: "", stderr: "" }
-    const fiber = yield* Effect.fork(runCli(["serve", "--port", "0", ...args], {
-      onStdout: (text) => {
-        output.stdout += text
-        const found = /http:\/\/\S+\/v1/.exec(text)
-        return found === null ? Effect.void : Deferred.succeed(url, found[0])
-      },
-      onStderr: (text) => Effect.sync(() => output.stderr += text)
-    }))
-    yield* Effect.addFinalizer(() => Fiber.interrupt(fiber))
-    return { url: yield* Deferred.await(url), output }
-  })
-
-const startServer = (...args: ReadonlyArray<string>) => Effect.map(startServing(...args), ({ url }) => url)
 
 const get = (url: string, key: string) =>
   Effect.promise(() =>

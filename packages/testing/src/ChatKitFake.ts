@@ -23,6 +23,8 @@ export interface Options {
    * sessions as `SessionsFake.make({ seed })` does. Default `0`.
    */
   readonly seed?: number | undefined
+  /** Which page a thread or item list with `before` answers, as in `ThreadsFake`. Default `"far-end"`. */
+  readonly beforeReading?: ThreadsFake.BeforeReading | undefined
 }
 
 /**
@@ -54,7 +56,7 @@ export interface Fake {
  * @category constructors
  */
 export const make = (options?: Options): Effect.Effect<Fake> =>
-  Effect.sync(() => makeChatKitFake(options?.seed ?? 0).fake)
+  Effect.sync(() => makeChatKitFake(options?.seed ?? 0, { beforeReading: options?.beforeReading }).fake)
 
 /**
  * The services of one fake as a context: both services and both admins.

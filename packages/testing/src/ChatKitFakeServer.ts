@@ -86,6 +86,8 @@ export interface Options {
   readonly maxBodyBytes?: number | undefined
   /** Called after each answer, e.g. to log it. Default: nothing. */
   readonly log?: ((entry: RequestLog) => Effect.Effect<void>) | undefined
+  /** Which page a list with `before` answers, as in `ThreadsFake`. Default `"far-end"`. */
+  readonly beforeReading?: ThreadsFake.BeforeReading | undefined
 }
 
 /**
@@ -230,7 +232,8 @@ export const layer = (options: Options = {}): Layer.Layer<ChatKitFakeServer, Ser
         maxStores: options.maxStores ?? 100,
         maxSessionsPerKey: options.maxSessionsPerKey ?? 1000,
         body: { maxBytes: options.maxBodyBytes ?? 1024 * 1024, maxDepth: maxBodyDepth },
-        log: options.log
+        log: options.log,
+        beforeReading: options.beforeReading
       }, yield* FiberSet.runtime(fibers)<never>())
       const server = Http.createServer(instance.handler).on("clientError", instance.clientError)
       const address = yield* listen(server, options.host ?? "127.0.0.1", options.port ?? 0)

@@ -26,7 +26,8 @@ export {
    * order (deleted ones included, as their ids stay valid cursors); `include` (default: all) keeps the
    * ones the list shows (not deleted, of the `user` filtered on). Ordered by `(created_at, insertion index)`, reversed for
    * `desc`, bounded by the exclusive positional cursors `after`/`before`; `data` is the first `limit` (default
-   * 20) of that window and `has_more` tells whether the window holds more. `Left` names a cursor that is not
+   * 20) of that window (its last `limit` when `before` is given and `beforeReading`, default `"far-end"`, is
+   * `"next-to-cursor"`) and `has_more` tells whether the window holds more. `Left` names a cursor that is not
    * among `entries` (the implementation must answer a `NotFoundError` naming it).
    *
    * @since 0.1.0

@@ -34,7 +34,25 @@ export declare namespace ThreadsFake {
   export interface Options {
     /** Seed of the id generator (a 32-bit integer; other numbers are truncated to one). Default `0`. */
     readonly seed?: number | undefined
+    /** Which page a list with `before` answers. Default `"far-end"`. */
+    readonly beforeReading?: BeforeReading | undefined
   }
+
+  /**
+   * Which page a list with `before` answers, a point OpenAI's documentation does not settle (`chatkit doctor`
+   * tells which one an account follows):
+   *
+   * - `"far-end"`: the first `limit` of the window, counted from the start of the list (`order: "desc"`,
+   *   `before` = the 15th thread, `limit: 2` gives the two newest threads);
+   * - `"next-to-cursor"`: the last `limit` of the window, the ones right before the cursor (the "previous
+   *   page" of OpenAI's older list endpoints: the 13th and 14th threads), still in the requested order.
+   *
+   * `has_more` tells in both readings whether the window holds more than `data`.
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  export type BeforeReading = "far-end" | "next-to-cursor"
 
   /**
    * A new item of one of the known variants: its fields without `id`, `object`, `thread_id` and `created_at`
@@ -115,7 +133,8 @@ export declare namespace ThreadsFake {
  *   comes after `after` and before `before` in the requested order. `data` is the first `limit` (default 20)
  *   of the window, `has_more` tells whether the window holds more, `first_id`/`last_id` are the ids of the
  *   first and last of `data` (`null` when empty). `limit: 0` gives empty `data` and `has_more` = the window
- *   is not empty.
+ *   is not empty. With `beforeReading: "next-to-cursor"`, a list with `before` takes the last `limit` of the
+ *   window instead (see {@link ThreadsFake.BeforeReading}).
  * - **Cursors.** A thread cursor is the id of any thread ever created in this store, also one of another
  *   user (when filtering by `user`) or one deleted since: its place is its `(created_at, seq)` key, so
  *   paging goes on while others delete. An item cursor is the id of any item ever added to that same thread.
@@ -138,7 +157,7 @@ export declare namespace ThreadsFake {
  * @category constructors
  */
 export const make = (options?: ThreadsFake.Options): Effect.Effect<ThreadsFake.Fake> =>
-  Effect.sync(() => makeThreadsFake(options?.seed ?? 0, makeInjector()).fake)
+  Effect.sync(() => makeThreadsFake(options?.seed ?? 0, makeInjector(), options?.beforeReading).fake)
 
 /**
  * A fresh fake as a layer: the `ThreadsService` and its `ThreadsFake` admin, sharing one store. For the

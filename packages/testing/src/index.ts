@@ -27,6 +27,14 @@ export * as Arbitraries from "./Arbitraries.js"
 export * as FaultInjection from "./FaultInjection.js"
 
 /**
+ * Proves the fake against a real account: examines any `ThreadsService` with read-only calls and compares
+ * every answer with what the fake would answer for the same data.
+ *
+ * @since 0.1.0
+ */
+export * as Doctor from "./Doctor.js"
+
+/**
  * A deterministic in-memory `SessionsService` with an admin handle to inject faults and read its sessions.
  *
  * @since 0.1.0

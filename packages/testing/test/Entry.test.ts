@@ -21,7 +21,7 @@ describe("package entry", () => {
     assert.strictEqual(code, 0, stderr)
     assert.strictEqual(
       stdout.trim(),
-      "Arbitraries,ChatKitFake,ChatKitFakeServer,FaultInjection,SessionsFake,ThreadsFake"
+      "Arbitraries,ChatKitFake,ChatKitFakeServer,Doctor,FaultInjection,SessionsFake,ThreadsFake"
     )
   }, 60_000)
 })

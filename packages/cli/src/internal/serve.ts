@@ -5,6 +5,7 @@
  * @internal
  */
 import * as ChatKitFakeServer from "@effect-chatkit/testing/ChatKitFakeServer"
+import type { ThreadsFake } from "@effect-chatkit/testing/ThreadsFake"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -27,6 +28,7 @@ export interface Options {
   readonly faultSeed: Option.Option<number>
   readonly admin: boolean
   readonly quiet: boolean
+  readonly beforeReading: ThreadsFake.BeforeReading
 }
 
 const usage = (server: ChatKitFakeServer.Server, options: Options): string => {
@@ -76,6 +78,7 @@ export const serve = (options: Options): Effect.Effect<never, unknown, Stdio.Std
       faultRate: options.faultRate,
       faultSeed: Option.getOrUndefined(options.faultSeed),
       admin: options.admin,
+      beforeReading: options.beforeReading,
       ...(apiKeys.length === 0 ? {} : { apiKeys }),
       ...(options.demo ? { seedStore: (fake) => DemoData.seed(fake.threads.admin) } : {}),
       ...(options.quiet ? {} : { log: (entry) => stdio.stderr(logLine(entry)) })

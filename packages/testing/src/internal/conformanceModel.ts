@@ -3,6 +3,7 @@ import * as Page from "@effect-chatkit/core/Page"
 import type { Thread } from "@effect-chatkit/core/Thread"
 import type { ThreadItem } from "@effect-chatkit/core/ThreadItem"
 import * as Either from "effect/Either"
+import type { ThreadsFake } from "../ThreadsFake.js"
 
 /**
  * What the model needs of an element of a list: its id and its creation time in whole seconds.
@@ -63,19 +64,24 @@ export const expectedWindow = <A extends Entry>(
 }
 
 /**
- * The page the contract prescribes: the first `limit` of the window, `has_more` when the window
- * holds more, `first_id`/`last_id` of the data; `Left` names the cursor that was never issued.
+ * The page the contract prescribes: the first `limit` of the window (the last `limit` when `before` is given
+ * and `beforeReading` is `"next-to-cursor"`), `has_more` when the window holds more, `first_id`/`last_id` of
+ * the data; `Left` names the cursor that was never issued.
  *
  * @internal
  */
 export const expectedPage = <A extends Entry>(
   entries: ReadonlyArray<A>,
   params: Window,
-  include: (entry: A) => boolean = () => true
+  include: (entry: A) => boolean = () => true,
+  beforeReading: ThreadsFake.BeforeReading = "far-end"
 ): Either.Either<Page.Page<A>, "after" | "before"> =>
   Either.map(expectedWindow(entries, params, include), (window) => {
     const limit = params.limit ?? ListParams.defaultLimit
-    return Page.make(window.slice(0, limit), window.length > limit, (entry) => entry.id)
+    const start = beforeReading === "next-to-cursor" && params.before !== undefined
+      ? Math.max(0, window.length - limit)
+      : 0
+    return Page.make(window.slice(start, start + limit), window.length > limit, (entry) => entry.id)
   })
 
 /**
@@ -89,7 +95,8 @@ export interface ItemEntry extends Entry {
 
 /**
  * A plain model of a store: every thread ever created in insertion order (deleted ones keep their place as
- * cursors), the ids of the deleted ones, and each thread's items in insertion order.
+ * cursors), the ids of the deleted ones, each thread's items in insertion order, and the reading of `before`
+ * it follows.
  *
  * @internal
  */
@@ -97,12 +104,18 @@ export interface Store {
   readonly threads: Array<Thread>
   readonly deleted: Set<string>
   readonly items: Map<string, Array<ItemEntry>>
+  readonly beforeReading: ThreadsFake.BeforeReading
 }
 
 /**
  * @internal
  */
-export const emptyStore = (): Store => ({ threads: [], deleted: new Set(), items: new Map() })
+export const emptyStore = (beforeReading: ThreadsFake.BeforeReading = "far-end"): Store => ({
+  threads: [],
+  deleted: new Set(),
+  items: new Map(),
+  beforeReading
+})
 
 /**
  * Records a thread the implementation created.
@@ -164,7 +177,7 @@ export const threadsPage = (
   store: Store,
   params: ListParams.ListThreadsParams
 ): Either.Either<Page.Page<Thread>, "after" | "before"> =>
-  expectedPage(store.threads, params, threadFilter(store, params.user))
+  expectedPage(store.threads, params, threadFilter(store, params.user), store.beforeReading)
 
 /**
  * The items a full `streamItems(threadId, params)` must give; `undefined` when the thread does not exist.
@@ -196,7 +209,7 @@ export const itemsPage = (
   return items === undefined || store.deleted.has(threadId)
     ? undefined
     : Either.map(
-      expectedPage(items, params),
+      expectedPage(items, params, undefined, store.beforeReading),
       (page) => ({ ...page, data: page.data.map((entry) => entry.item) })
     )
 }

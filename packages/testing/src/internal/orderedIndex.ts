@@ -45,7 +45,8 @@ export interface Slice<A> {
 
 /**
  * The bounds of a page, as order keys of the cursors: `after` and `before` are exclusive and positional in
- * the requested order.
+ * the requested order. `fromEnd` takes the last `limit` of the window (still in the requested order) instead
+ * of the first.
  *
  * @internal
  */
@@ -54,6 +55,7 @@ export interface Window {
   readonly limit: number
   readonly after: Key | undefined
   readonly before: Key | undefined
+  readonly fromEnd?: boolean | undefined
 }
 
 /** @internal */
@@ -99,7 +101,8 @@ export class OrderedIndex<A extends Key> {
 
   /**
    * One page: the window is everything strictly after `after` and strictly before `before` in the requested
-   * order (a cursor need not be in the index: its key gives its place); `data` is the first `limit` of it.
+   * order (a cursor need not be in the index: its key gives its place); `data` is the first `limit` of it, or
+   * the last `limit` with `fromEnd`.
    */
   page(window: Window): Slice<A> {
     const asc = window.order === "asc"
@@ -108,7 +111,9 @@ export class OrderedIndex<A extends Key> {
     const start = low === undefined ? { chunk: 0, offset: 0 } : this.bound(low, true)
     const end = high === undefined ? { chunk: this.chunks.length, offset: 0 } : this.bound(high, false)
     if (comparePositions(start, end) >= 0) return { data: [], hasMore: false }
-    return asc ? this.forward(start, end, window.limit) : this.backward(start, end, window.limit)
+    const fromEnd = window.fromEnd === true
+    const slice = asc !== fromEnd ? this.forward(start, end, window.limit) : this.backward(start, end, window.limit)
+    return fromEnd ? { data: [...slice.data].reverse(), hasMore: slice.hasMore } : slice
   }
 
   /** The first position whose key is greater than (`strict`) or at least `key`. */

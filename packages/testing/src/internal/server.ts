@@ -23,6 +23,7 @@ import { PCGRandom } from "effect/Utils"
 import type * as Http from "node:http"
 import type * as Net from "node:net"
 import type * as ChatKitFake from "../ChatKitFake.js"
+import type { ThreadsFake } from "../ThreadsFake.js"
 import type { ChatKitParts } from "./chatKitFake.js"
 import { makeChatKitFake } from "./chatKitFake.js"
 import { inject, isInjected } from "./faults.js"
@@ -65,6 +66,7 @@ export interface Config {
   readonly maxSessionsPerKey: number
   readonly body: BodyLimits
   readonly log: ((entry: RequestLog) => Effect.Effect<void>) | undefined
+  readonly beforeReading: ThreadsFake.BeforeReading | undefined
 }
 
 /**
@@ -157,7 +159,10 @@ const makeStores = (config: Config) => {
   let shared: ChatKitParts | undefined
 
   const fresh = (): ChatKitParts => {
-    const parts = makeChatKitFake(config.seed, config.maxSessionsPerKey)
+    const parts = makeChatKitFake(config.seed, {
+      maxSessions: config.maxSessionsPerKey,
+      beforeReading: config.beforeReading
+    })
     if (config.seedStore !== undefined) Effect.runSync(config.seedStore(parts.fake))
     return parts
   }

@@ -10,6 +10,7 @@ import * as Page from "@effect-chatkit/core/Page"
 import type * as Thread from "@effect-chatkit/core/Thread"
 import * as ThreadItem from "@effect-chatkit/core/ThreadItem"
 import * as Either from "effect/Either"
+import type { ThreadsFake } from "../ThreadsFake.js"
 import { makeIdGenerator } from "./ids.js"
 import type { Key } from "./orderedIndex.js"
 import { OrderedIndex } from "./orderedIndex.js"
@@ -100,7 +101,7 @@ export interface Store {
 }
 
 /** @internal */
-export const makeStore = (seed: number): Store => {
+export const makeStore = (seed: number, beforeReading: ThreadsFake.BeforeReading = "far-end"): Store => {
   const ids = makeIdGenerator(seed)
   let seq = 0
   const threads = new Map<string, ThreadEntry>()
@@ -203,7 +204,8 @@ export const makeStore = (seed: number): Store => {
       limit: params.limit ?? ListParams.defaultLimit,
       order: params.order ?? ListParams.defaultOrder,
       after: after.right,
-      before: before.right
+      before: before.right,
+      fromEnd: beforeReading === "next-to-cursor" && before.right !== undefined
     })
     return Either.right(Page.make(slice.data.map(value), slice.hasMore, idOf))
   }

@@ -34,8 +34,12 @@ export interface ThreadsParts {
 }
 
 /** @internal */
-export const makeThreadsFake = (seed: number, injector: Injector<ThreadsFake.Operation>): ThreadsParts => {
-  const store = makeStore(seed)
+export const makeThreadsFake = (
+  seed: number,
+  injector: Injector<ThreadsFake.Operation>,
+  beforeReading?: ThreadsFake.BeforeReading
+): ThreadsParts => {
+  const store = makeStore(seed, beforeReading)
 
   const operations: ThreadsService.ThreadsService.Operations = {
     list: (params) => injector.call("list", () => store.list(params)),

@@ -1,0 +1,237 @@
+import { AuthenticationError, Page, ThreadItem, ThreadsService } from "@effect-chatkit/core"
+import type { ChatKitError } from "@effect-chatkit/core"
+import type { ListParams } from "@effect-chatkit/core"
+import { Arbitraries, Doctor, ThreadsFake } from "@effect-chatkit/testing"
+import { assert, describe, it } from "@effect/vitest"
+import { Effect, FastCheck } from "effect"
+import { runs } from "./utils/runs.js"
+
+type Service = ThreadsService.ThreadsService.Service
+
+/** A deviation: the fake's service and admin in, the service the doctor examines out. */
+type Deviation = (service: Service, admin: ThreadsFake.ThreadsFake.Admin) => ThreadsService.ThreadsService.Operations
+
+const limitOf = (params: ListParams.ListItemsParams) => params.limit ?? 20
+
+const passThrough = (service: Service): ThreadsService.ThreadsService.Operations => ({
+  list: service.list,
+  retrieve: service.retrieve,
+  delete: service.delete,
+  listItems: service.listItems
+})
+
+/** `after` answers from the cursor itself on. */
+const inclusiveAfter: Deviation = (service, admin) => {
+  const withCursor = <A>(
+    page: Effect.Effect<Page.Page<A>, ChatKitError.ChatKitError>,
+    params: ListParams.ListItemsParams,
+    find: (snapshot: Effect.Effect.Success<typeof admin.snapshot>, id: string) => A | undefined,
+    idOf: (element: A) => string | undefined
+  ) =>
+    params.after === undefined || limitOf(params) === 0 ? page : Effect.gen(function*() {
+      const rest = yield* page
+      const cursor = find(yield* admin.snapshot, params.after!)!
+      const data = [cursor, ...rest.data]
+      return Page.make(data.slice(0, limitOf(params)), rest.has_more || data.length > limitOf(params), idOf)
+    })
+  return {
+    ...passThrough(service),
+    list: (params) =>
+      withCursor(
+        service.list(params),
+        params,
+        (snapshot, id) => snapshot.threads.find((thread) => thread.id === id),
+        (thread) => thread.id
+      ),
+    listItems: (threadId, params) =>
+      withCursor(
+        service.listItems(threadId, params),
+        params,
+        (snapshot, id) => snapshot.items.find((item) => ThreadItem.id(item) === id),
+        ThreadItem.id
+      )
+  }
+}
+
+/** `has_more` is true on every full page, also one that ends exactly at the end. */
+const hasMoreWhenFull: Deviation = (service) => {
+  const full = <A>(params: ListParams.ListItemsParams) => (page: Page.Page<A>): Page.Page<A> => ({
+    ...page,
+    has_more: page.has_more || (page.data.length > 0 && page.data.length === limitOf(params))
+  })
+  return {
+    ...passThrough(service),
+    list: (params) => Effect.map(service.list(params), full(params)),
+    listItems: (threadId, params) => Effect.map(service.listItems(threadId, params), full(params))
+  }
+}
+
+const ignoredUser: Deviation = (service) => ({
+  ...passThrough(service),
+  list: ({ user: _, ...params }) => service.list(params)
+})
+
+const ignoredOrder: Deviation = (service) => ({
+  ...passThrough(service),
+  list: ({ order: _, ...params }) => service.list(params),
+  listItems: (threadId, { order: _, ...params }) => service.listItems(threadId, params)
+})
+
+/**
+ * Examines the fake, seeded with `fixture`, behind `deviation`, recording every operation called.
+ */
+const examine = (
+  fixture: Arbitraries.StoreFixture,
+  options: {
+    readonly deviation?: Deviation | undefined
+    readonly fake?: ThreadsFake.ThreadsFake.Options | undefined
+    readonly doctor?: Doctor.Options | undefined
+  } = {}
+) =>
+  Effect.gen(function*() {
+    yield* Arbitraries.seed(fixture)
+    const service = yield* ThreadsService.ThreadsService
+    const admin = yield* ThreadsFake.ThreadsFake
+    const operations = (options.deviation ?? passThrough)(service, admin)
+    const calls: Array<string> = []
+    const recorded = ThreadsService.make({
+      list: (params) => Effect.zipRight(Effect.sync(() => calls.push("list")), operations.list(params)),
+      retrieve: (id) => Effect.zipRight(Effect.sync(() => calls.push("retrieve")), operations.retrieve(id)),
+      delete: (id) => Effect.zipRight(Effect.sync(() => calls.push("delete")), operations.delete(id)),
+      listItems: (id, params) =>
+        Effect.zipRight(Effect.sync(() => calls.push("listItems")), operations.listItems(id, params))
+    })
+    const report = yield* Doctor.examine(recorded, options.doctor)
+    assert.notInclude(calls, "delete")
+    assert.strictEqual(report.requests, calls.length)
+    return report
+  }).pipe(Effect.provide(ThreadsFake.layer(options.fake)))
+
+const outcomeOf = (report: Doctor.Report, name: string) => report.checks.find((check) => check.name === name)!
+
+const differing = (report: Doctor.Report) =>
+  report.checks.filter((check) => check.outcome === "differs").map((check) => check.name)
+
+/** Stores with enough live threads (5) of at least two users for every thread check. */
+const rich = Arbitraries.storeFixture({ maxThreads: 10, maxItems: 5 }).filter((fixture) => {
+  const live = fixture.threads.filter((thread) => !thread.deleted)
+  return live.length >= 5 && new Set(live.map((thread) => thread.input.user)).size >= 2
+})
+
+const readings: ReadonlyArray<ThreadsFake.ThreadsFake.BeforeReading> = ["far-end", "next-to-cursor"]
+
+describe("Doctor", () => {
+  it.effect.prop(
+    "the fake agrees with itself on every check, in either reading, whatever its data",
+    [
+      Arbitraries.storeFixture({ maxThreads: 10, maxItems: 6 }),
+      FastCheck.constantFrom(...readings),
+      FastCheck.integer({ min: 1, max: 7 })
+    ],
+    ([fixture, beforeReading, pageSize]) =>
+      Effect.gen(function*() {
+        const report = yield* examine(fixture, {
+          fake: { beforeReading },
+          doctor: { beforeReading, pageSize, sampleThreads: 2 }
+        })
+        assert.deepStrictEqual(differing(report), [])
+        assert.strictEqual(report.agrees + report.skipped, report.checks.length)
+        for (const check of report.checks) {
+          if (check.outcome === "skipped") assert.match(check.reason, /^needs /, check.name)
+        }
+        const live = fixture.threads.filter((thread) => !thread.deleted).length
+        assert.strictEqual(outcomeOf(report, "threads.before").outcome, live >= 5 ? "agrees" : "skipped")
+      }),
+    { fastCheck: { numRuns: runs(25) } }
+  )
+
+  it.effect.prop(
+    "each deviation from the fake's contract is reported as differing, by the check it breaks",
+    [rich],
+    ([fixture]) =>
+      Effect.gen(function*() {
+        const cases: ReadonlyArray<readonly [string, Deviation]> = [
+          ["threads.after", inclusiveAfter],
+          ["threads.end", hasMoreWhenFull],
+          ["threads.user", ignoredUser],
+          ["threads.reverse", ignoredOrder]
+        ]
+        for (const [name, deviation] of cases) {
+          const report = yield* examine(fixture, { deviation })
+          assert.include(differing(report), name)
+        }
+        const report = yield* examine(fixture, { fake: { beforeReading: "next-to-cursor" } })
+        assert.include(differing(report), "threads.before")
+        assert.isTrue(differing(report).every((name) => name.endsWith(".before")), String(differing(report)))
+        const before = outcomeOf(report, "threads.before")
+        assert.strictEqual(before.outcome, "differs")
+        if (before.outcome === "differs") {
+          assert.match(before.expected, /the far end of the window \(the fake's reading\)/)
+          assert.match(before.saw, /^the page next to the cursor, /)
+        }
+      }),
+    { fastCheck: { numRuns: runs(8) } }
+  )
+
+  it.effect.prop(
+    "the request budget is never exceeded; checks it cannot pay for are skipped",
+    [rich, FastCheck.integer({ min: 1, max: 40 })],
+    ([fixture, maxRequests]) =>
+      Effect.gen(function*() {
+        const needed = (yield* examine(fixture, { doctor: { pageSize: 2 } })).requests
+        const report = yield* examine(fixture, { doctor: { maxRequests, pageSize: 2 } })
+        assert.strictEqual(report.requests, Math.min(needed, maxRequests))
+        assert.deepStrictEqual(differing(report), [])
+        const spent = report.checks.filter((check) => check.outcome === "skipped" && /budget/.test(check.reason))
+        if (spent.length > 0) assert.isBelow(maxRequests, needed)
+      }),
+    { fastCheck: { numRuns: runs(12) } }
+  )
+
+  it.effect("items of a sampled thread are checked like threads", () =>
+    Effect.gen(function*() {
+      const items = Array.from({ length: 7 }, (_, index) => ({
+        type: "chatkit.user_message" as const,
+        content: [],
+        attachments: [],
+        inference_options: null,
+        createdAt: 1_700_000_000 + (index >> 1)
+      }))
+      const fixture = { threads: [{ input: { user: "u" }, items, deleted: false }] }
+      const report = yield* examine(fixture, { deviation: inclusiveAfter })
+      assert.include(differing(report), "items.after")
+      const after = outcomeOf(report, "items.after")
+      if (after.outcome === "differs") {
+        assert.match(after.expected, /^listItems\("cthr_\w+", order desc, limit 2, after "cthi_/)
+      }
+      const fine = yield* examine(fixture)
+      assert.deepStrictEqual(differing(fine), [])
+      assert.strictEqual(outcomeOf(fine, "items.before").outcome, "agrees")
+    }))
+
+  it.effect("a refused key stops the run with its error", () =>
+    Effect.gen(function*() {
+      const admin = yield* ThreadsFake.ThreadsFake
+      const error = new AuthenticationError({ message: "bad key", status: 401 })
+      yield* admin.failNext({ error, times: 100 })
+      const failure = yield* Effect.flip(Doctor.run())
+      assert.deepStrictEqual([failure._tag, failure.message], ["AuthenticationError", "bad key"])
+    }).pipe(Effect.provide(ThreadsFake.layer())))
+
+  it.effect("the text report escapes control characters from the API", () =>
+    Effect.gen(function*() {
+      const users = ["\u001b[31mred", "\u009b2J", "plain"]
+      const fixture = {
+        threads: [0, 0, 0, 1, 2].map((user, index) => ({
+          input: { user: users[user]!, createdAt: 1_700_000_000 + index },
+          items: [],
+          deleted: false
+        }))
+      }
+      const report = yield* examine(fixture, { deviation: ignoredUser })
+      const text = Doctor.text(report)
+      assert.include(text, "\\u001b[31mred")
+      assert.notMatch(text, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/)
+      assert.strictEqual(text.split("\n").length, report.checks.length + 2)
+    }))
+})

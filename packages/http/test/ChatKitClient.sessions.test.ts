@@ -228,7 +228,7 @@ describe("ChatKitClient sessions: errors", () => {
     Effect.gen(function*() {
       const bad = (fields: Record<string, unknown>) => answer(200, { ...session("cksess_1"), ...fields })
       const cases: ReadonlyArray<readonly [Reply, string]> = [
-        [bad({ status: "paused" }), "$.status"],
+        [bad({ status: 3 }), "$.status"],
         [bad({ expires_at: clientSecret }), "$.expires_at"],
         [bad({ client_secret: { value: clientSecret, expires_at: 1 } }), "$.client_secret"],
         [bad({ client_secret: [[clientSecret]] }), "$.client_secret"],
@@ -331,7 +331,7 @@ describe("ChatKitClient sessions: tracing and layers", () => {
         answer(503),
         answer(200, session("cksess_1"), { "x-request-id": "req_1" }),
         answer(200, session("cksess_1", "cancelled"), { "x-request-id": "req_2" }),
-        answer(200, { ...session("cksess_1"), status: "paused" })
+        answer(200, { ...session("cksess_1"), status: 3 })
       ])
       const { sessions } = yield* makeServices(transport)
       const fiber = yield* Effect.fork(

@@ -55,7 +55,7 @@ describe("Arbitraries", () => {
       )
       for (const item of items) {
         assert.deepStrictEqual(throughWire(ThreadItem.ThreadItem, item), item)
-        assert.match(ThreadItem.id(item) ?? "", /^cthi_[0-9a-f]{24}$/)
+        assert.match(item.id, /^cthi_[0-9a-f]{24}$/)
       }
       JSON.parse(items[2].widget)
       JSON.parse(items[3].arguments)
@@ -77,7 +77,7 @@ describe("Arbitraries", () => {
         const { createdAt, ...fields } = itemInput
         assert.deepStrictEqual(item, {
           ...fields,
-          id: ThreadItem.id(item)!,
+          id: item.id,
           object: "chatkit.thread_item",
           created_at: createdAt ?? 0,
           thread_id: thread.id

@@ -8,7 +8,7 @@
  */
 import type { Page } from "../Page.js"
 import type * as Thread from "../Thread.js"
-import * as ThreadItem from "../ThreadItem.js"
+import type * as ThreadItem from "../ThreadItem.js"
 
 type Input = { readonly [key: string]: unknown }
 
@@ -90,28 +90,15 @@ const outputText = (u: unknown): ThreadItem.OutputText | undefined => {
   return annotations === undefined ? undefined : { type: "output_text", text: u.text, annotations }
 }
 
-const isTaskType = (u: unknown): u is ThreadItem.TaskType => u === "custom" || u === "thought"
+const isTaskType = (u: unknown): u is "custom" | "thought" => u === "custom" || u === "thought"
 
-const task = (u: unknown): ThreadItem.TaskGroupTask | undefined =>
+const task = (u: unknown): ThreadItem.KnownTaskGroupTask | undefined =>
   isObject(u) && isTaskType(u.type) && isNullableString(u.heading) && isNullableString(u.summary)
     ? { type: u.type, heading: u.heading, summary: u.summary }
     : undefined
 
-const knownItemTypes: ReadonlySet<unknown> = new Set(ThreadItem.knownTypes)
-
-/** An item of a type this library does not know, kept whole (a copy with `type` first, as the schema makes). */
-const unknownItem = (u: Input): ThreadItem.UnknownItem | undefined => {
-  if (typeof u.type !== "string" || knownItemTypes.has(u.type) || Object.hasOwn(u, "__proto__")) return undefined
-  const raw: { type: string; [key: string]: unknown } = { type: u.type }
-  for (const key of Object.keys(u)) {
-    if (key !== "type") raw[key] = u[key]
-  }
-  return { type: "unknown", raw }
-}
-
 /** @internal */
 export const item = (u: unknown): ThreadItem.ThreadItem | undefined => {
-  if (isObject(u) && typeof u.type === "string" && !knownItemTypes.has(u.type)) return unknownItem(u)
   if (
     !isObject(u) || !isString(u.id) || u.object !== "chatkit.thread_item" || !isInt(u.created_at) ||
     !isString(u.thread_id)

@@ -8,7 +8,7 @@ import { NotFoundError } from "@effect-chatkit/core/ChatKitError"
 import * as ListParams from "@effect-chatkit/core/ListParams"
 import * as Page from "@effect-chatkit/core/Page"
 import type * as Thread from "@effect-chatkit/core/Thread"
-import * as ThreadItem from "@effect-chatkit/core/ThreadItem"
+import type * as ThreadItem from "@effect-chatkit/core/ThreadItem"
 import * as Either from "effect/Either"
 import { makeIdGenerator } from "./ids.js"
 import type { Key } from "./orderedIndex.js"
@@ -239,7 +239,7 @@ export const makeStore = (seed: number): Store => {
           },
           id,
           itemValue,
-          ThreadItem.id
+          (item) => item.id
         )),
     snapshot: () => ({
       threads: Array.from(threads.values()).filter((entry) => !entry.deleted).map(threadValue),

@@ -1,4 +1,5 @@
-import { Page, Thread, ThreadItem, ThreadsService } from "@effect-chatkit/core"
+import type { ThreadItem } from "@effect-chatkit/core"
+import { Page, Thread, ThreadsService } from "@effect-chatkit/core"
 import { Arbitraries, ThreadsFake } from "@effect-chatkit/testing"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, FastCheck, Schema } from "effect"
@@ -23,7 +24,7 @@ describe("wireJson", () => {
     ],
     ([threads, items, hasMore]) => {
       const threadPage = Page.make(threads, hasMore, (thread) => thread.id)
-      const itemPage = Page.make(items, hasMore, ThreadItem.id)
+      const itemPage = Page.make(items, hasMore, (item) => item.id)
       assert.strictEqual(WireJson.threadPage(threadPage).toString(), schemaThreadPage(threadPage))
       assert.strictEqual(WireJson.itemPage(itemPage).toString(), schemaItemPage(itemPage))
       // the second time from the cache

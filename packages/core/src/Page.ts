@@ -121,7 +121,8 @@ const fastDecoder = <A, I>(
 /**
  * A decoder of pages of threads that answers exactly as `Decoding.decodeUnknownEither(ThreadPage, options)`
  * (same values, same errors; never throws) but several times faster on what the API sends: the common shape
- * (every key present, known statuses) is checked and copied by hand, and anything else is left to the schema.
+ * (every key present, unknown statuses included) is checked and copied by hand, and anything else is left to the
+ * schema.
  * Build it once and reuse it.
  *
  * @since 0.1.0
@@ -135,8 +136,8 @@ export const decodeThreadPage = (
 /**
  * A decoder of pages of thread items that answers exactly as
  * `Decoding.decodeUnknownEither(ThreadItemPage, options)` (same values, same errors; never throws) but several
- * times faster on what the API sends: items of known variants with every key present are checked and copied
- * by hand, and anything else (unknown variants included) is left to the schema. Build it once and reuse it.
+ * times faster on what the API sends: items with every key present, unknown values at any level included, are
+ * checked and copied by hand, and anything else is left to the schema. Build it once and reuse it.
  *
  * @since 0.1.0
  * @category decoding

@@ -1,14 +1,16 @@
 /**
  * Hand-written decoders of the common wire shape of threads, items and pages. Each returns exactly what the
- * schema would decode (fresh objects, the schema's keys in the schema's order, extra keys dropped), or
- * `undefined` when the input is anything else (an absent nullable key, an unknown variant, a bad field), in
- * which case the caller asks the schema, which decides and writes the error.
+ * schema would decode (fresh objects, the schema's keys in the schema's order, extra keys dropped from known
+ * variants, unknown values kept as the schema keeps them), or `undefined` when the input is anything else (an
+ * absent nullable key or array, a bad field), in which case the caller asks the schema, which decides and
+ * writes the error.
  *
  * @internal
  */
 import type { Page } from "../Page.js"
 import type * as Thread from "../Thread.js"
 import type * as ThreadItem from "../ThreadItem.js"
+import { copyObject, type RawObject } from "./schema.js"
 
 type Input = { readonly [key: string]: unknown }
 
@@ -29,12 +31,24 @@ const array = <A>(u: unknown, element: (u: unknown) => A | undefined): Array<A> 
   return out
 }
 
+/**
+ * The decoder of the catch-all member of a union whose members have the `known` types: an object of any other
+ * string `type`, kept whole as the schema keeps it.
+ */
+const unknownVariant = (known: ReadonlyArray<string>) => {
+  const knownTypes: ReadonlySet<unknown> = new Set(known)
+  return (u: Input): { readonly type: "unknown"; readonly raw: RawObject } | undefined =>
+    isString(u.type) && !knownTypes.has(u.type) ? { type: "unknown", raw: copyObject(u as RawObject) } : undefined
+}
+
+const unknownStatus = unknownVariant(["active", "locked", "closed"])
+
 const status = (u: unknown): Thread.ThreadStatus | undefined => {
   if (!isObject(u)) return undefined
   const type = u.type
   if (type === "active") return { type }
   if ((type === "locked" || type === "closed") && isNullableString(u.reason)) return { type, reason: u.reason }
-  return undefined
+  return unknownStatus(u)
 }
 
 /** @internal */
@@ -54,16 +68,29 @@ export const thread = (u: unknown): Thread.Thread | undefined => {
   }
 }
 
-const userContent = (u: unknown): ThreadItem.UserMessageContent | undefined =>
-  isObject(u) && (u.type === "input_text" || u.type === "quoted_text") && isString(u.text)
-    ? { type: u.type, text: u.text }
-    : undefined
+const unknownContent = unknownVariant(["input_text", "quoted_text"])
 
-const attachment = (u: unknown): ThreadItem.Attachment | undefined =>
-  isObject(u) && isString(u.id) && (u.type === "image" || u.type === "file") && isString(u.name) &&
-    isString(u.mime_type) && isNullableString(u.preview_url)
-    ? { id: u.id, type: u.type, name: u.name, mime_type: u.mime_type, preview_url: u.preview_url }
-    : undefined
+const userContent = (u: unknown): ThreadItem.UserMessageContent | undefined => {
+  if (!isObject(u)) return undefined
+  if (u.type === "input_text" || u.type === "quoted_text") {
+    return isString(u.text)
+      ? { type: u.type, text: u.text }
+      : undefined
+  }
+  return unknownContent(u)
+}
+
+const unknownAttachment = unknownVariant(["image", "file"])
+
+const attachment = (u: unknown): ThreadItem.Attachment | undefined => {
+  if (!isObject(u)) return undefined
+  if (u.type === "image" || u.type === "file") {
+    return isString(u.id) && isString(u.name) && isString(u.mime_type) && isNullableString(u.preview_url)
+      ? { id: u.id, type: u.type, name: u.name, mime_type: u.mime_type, preview_url: u.preview_url }
+      : undefined
+  }
+  return unknownAttachment(u)
+}
 
 const toolChoice = (u: unknown): ThreadItem.ToolChoice | null | undefined =>
   u === null ? null : isObject(u) && isString(u.id) ? { id: u.id } : undefined
@@ -75,13 +102,28 @@ const inferenceOptions = (u: unknown): ThreadItem.InferenceOptions | null | unde
   return choice === undefined ? undefined : { tool_choice: choice, model: u.model }
 }
 
+const unknownSource = unknownVariant(["file", "url"])
+
+const fileSource = (u: Input): ThreadItem.FileAnnotation["source"] | undefined =>
+  u.type === "file" ? isString(u.filename) ? { type: "file", filename: u.filename } : undefined : unknownSource(u)
+
+const urlSource = (u: Input): ThreadItem.UrlAnnotation["source"] | undefined =>
+  u.type === "url" ? isString(u.url) ? { type: "url", url: u.url } : undefined : unknownSource(u)
+
+const unknownAnnotation = unknownVariant(["file", "url"])
+
 const annotation = (u: unknown): ThreadItem.Annotation | undefined => {
-  if (!isObject(u) || !isObject(u.source) || u.source.type !== u.type) return undefined
-  if (u.type === "file" && isString(u.source.filename)) {
-    return { type: "file", source: { type: "file", filename: u.source.filename } }
+  if (!isObject(u)) return undefined
+  if (u.type === "file" || u.type === "url") {
+    if (!isObject(u.source)) return undefined
+    if (u.type === "file") {
+      const source = fileSource(u.source)
+      return source === undefined ? undefined : { type: "file", source }
+    }
+    const source = urlSource(u.source)
+    return source === undefined ? undefined : { type: "url", source }
   }
-  if (u.type === "url" && isString(u.source.url)) return { type: "url", source: { type: "url", url: u.source.url } }
-  return undefined
+  return unknownAnnotation(u)
 }
 
 const outputText = (u: unknown): ThreadItem.OutputText | undefined => {
@@ -90,12 +132,17 @@ const outputText = (u: unknown): ThreadItem.OutputText | undefined => {
   return annotations === undefined ? undefined : { type: "output_text", text: u.text, annotations }
 }
 
-const isTaskType = (u: unknown): u is "custom" | "thought" => u === "custom" || u === "thought"
+const unknownTask = unknownVariant(["custom", "thought"])
 
-const task = (u: unknown): ThreadItem.KnownTaskGroupTask | undefined =>
-  isObject(u) && isTaskType(u.type) && isNullableString(u.heading) && isNullableString(u.summary)
-    ? { type: u.type, heading: u.heading, summary: u.summary }
-    : undefined
+const task = (u: unknown): ThreadItem.TaskGroupTask | undefined => {
+  if (!isObject(u)) return undefined
+  if (u.type === "custom" || u.type === "thought") {
+    return isNullableString(u.heading) && isNullableString(u.summary)
+      ? { type: u.type, heading: u.heading, summary: u.summary }
+      : undefined
+  }
+  return unknownTask(u)
+}
 
 /** @internal */
 export const item = (u: unknown): ThreadItem.ThreadItem | undefined => {
@@ -121,15 +168,15 @@ export const item = (u: unknown): ThreadItem.ThreadItem | undefined => {
     case "chatkit.widget":
       return isString(u.widget) ? { type: u.type, id, object, created_at, thread_id, widget: u.widget } : undefined
     case "chatkit.client_tool_call":
-      return (u.status === "in_progress" || u.status === "completed") && isString(u.call_id) && isString(u.name) &&
-          isString(u.arguments) && isNullableString(u.output)
+      return isString(u.status) && isString(u.call_id) && isString(u.name) && isString(u.arguments) &&
+          isNullableString(u.output)
         ? {
           type: u.type,
           id,
           object,
           created_at,
           thread_id,
-          status: u.status,
+          status: u.status as ThreadItem.ClientToolCallStatus,
           call_id: u.call_id,
           name: u.name,
           arguments: u.arguments,
@@ -137,14 +184,14 @@ export const item = (u: unknown): ThreadItem.ThreadItem | undefined => {
         }
         : undefined
     case "chatkit.task":
-      return isTaskType(u.task_type) && isNullableString(u.heading) && isNullableString(u.summary)
+      return isString(u.task_type) && isNullableString(u.heading) && isNullableString(u.summary)
         ? {
           type: u.type,
           id,
           object,
           created_at,
           thread_id,
-          task_type: u.task_type,
+          task_type: u.task_type as ThreadItem.TaskType,
           heading: u.heading,
           summary: u.summary
         }
@@ -153,8 +200,10 @@ export const item = (u: unknown): ThreadItem.ThreadItem | undefined => {
       const tasks = array(u.tasks, task)
       return tasks === undefined ? undefined : { type: u.type, id, object, created_at, thread_id, tasks }
     }
-    default:
-      return undefined
+    default: // every known type has its case above
+      return isString(u.type)
+        ? { type: "unknown", id, object, created_at, thread_id, raw: copyObject(u as ThreadItem.UnknownItem.Raw) }
+        : undefined
   }
 }
 

@@ -65,8 +65,10 @@ export interface RawObject {
 /**
  * A copy of a JSON object made of data properties only: an own `"__proto__"` key (which `JSON.parse` can
  * give) stays an ordinary key, and the copy's prototype is `Object.prototype` whatever the input's.
+ *
+ * @internal
  */
-const copyObject = <A extends object>(input: A): A => Object.fromEntries(Object.entries(input)) as A
+export const copyObject = <A extends object>(input: A): A => Object.fromEntries(Object.entries(input)) as A
 
 const ignoreExcess = (options: ParseOptions | undefined): ParseOptions | undefined =>
   options?.onExcessProperty === undefined || options.onExcessProperty === "ignore"

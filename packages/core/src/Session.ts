@@ -4,6 +4,8 @@
  * @since 0.1.0
  */
 import * as Arbitrary from "effect/Arbitrary"
+import * as Predicate from "effect/Predicate"
+import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import { jsonNumber, recordKey } from "./internal/jsonArbitrary.js"
 import { nullable, openLiteral } from "./internal/schema.js"
@@ -254,3 +256,22 @@ export declare namespace ChatSession {
 export const ChatSession: Schema.Schema<ChatSession, ChatSession.Encoded> = ChatSession_.annotations({
   identifier: "ChatSession"
 })
+
+/**
+ * What a session body that fails to decode still tells: its `id` and its `client_secret` (`Redacted`) when the
+ * body has them as strings, as the fields `ResponseDecodeError` carries them, so that a created session is never
+ * lost.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const recoverable = (
+  body: unknown
+): { readonly sessionId?: string; readonly clientSecret?: Redacted.Redacted<string> } => {
+  if (!Predicate.isRecord(body)) return {}
+  const { client_secret, id } = body
+  return {
+    ...(typeof id === "string" ? { sessionId: id } : {}),
+    ...(typeof client_secret === "string" ? { clientSecret: Redacted.make(client_secret) } : {})
+  }
+}

@@ -32,7 +32,10 @@ export declare namespace SessionsService {
    * @category models
    */
   export interface Service {
-    /** Creates a session; its `client_secret` is what the ChatKit front end authenticates with. */
+    /**
+     * Creates a session; its `client_secret` is what the ChatKit front end authenticates with. A session
+     * whose body cannot be decoded fails with a `ResponseDecodeError` that still carries its id and secret.
+     */
     readonly create: (params: CreateSessionParams) => Effect.Effect<ChatSession, ChatKitError>
     /** Cancels a session, so that its client secret is refused from then on; answers the session. */
     readonly cancel: (sessionId: string) => Effect.Effect<ChatSession, ChatKitError>

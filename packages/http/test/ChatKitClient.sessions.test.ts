@@ -245,6 +245,31 @@ describe("ChatKitClient sessions: errors", () => {
       }
     }))
 
+  it.effect("a created session is never lost: a new status decodes, an undecodable body keeps id and secret", () =>
+    Effect.gen(function*() {
+      const { result } = yield* run([answer(200, { ...session("cksess_1"), status: "pending" })])
+      assert.isTrue(Either.isRight(result))
+      if (Either.isRight(result)) {
+        assert.strictEqual(result.right.status, "pending")
+        assert.strictEqual(Redacted.value(result.right.client_secret), clientSecret)
+      }
+      for (const operation of ["create", "cancel"] as const) {
+        const error = yield* errorOf([answer(200, { ...session("cksess_1"), expires_at: "soon" })], operation)
+        assert.strictEqual(error._tag, "ResponseDecodeError")
+        if (error._tag !== "ResponseDecodeError") continue
+        assert.strictEqual(error.sessionId, "cksess_1")
+        assert.strictEqual(error.clientSecret && Redacted.value(error.clientSecret), clientSecret)
+        assertNotShown(error, clientSecret)
+      }
+      const { client_secret: _secret, ...withoutSecret } = session("cksess_2")
+      const partial = yield* errorOf([answer(200, withoutSecret)])
+      assert.strictEqual(partial._tag, "ResponseDecodeError")
+      if (partial._tag === "ResponseDecodeError") {
+        assert.strictEqual(partial.sessionId, "cksess_2")
+        assert.isUndefined(partial.clientSecret)
+      }
+    }))
+
   it.effect("a session body that is not JSON is a ResponseDecodeError that does not quote it", () =>
     Effect.gen(function*() {
       const body = `{"id":"cksess_1","client_secret":["psst",x]}`

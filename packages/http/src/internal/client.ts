@@ -48,8 +48,12 @@ const threadPath = resourcePath(threadsPath, "thread_id")
 const sessionsPath = "/chatkit/sessions"
 const sessionPath = resourcePath(sessionsPath, "session_id")
 
-// the client secret must not reach an error, even when the rest of the session fails to decode
-const decodeSession = decoder(schemaDecode(Session.ChatSession), { secretKeys: ["client_secret"] })
+// the client secret must not reach an error's message, even when the rest of the session fails to decode; the
+// error still carries the session's id and secret (Redacted), so that a created session is never lost
+const decodeSession = decoder(schemaDecode(Session.ChatSession), {
+  secretKeys: ["client_secret"],
+  recover: Session.recoverable
+})
 
 // parameters reach the operation validated: encoding cannot fail, and writes only the keys that were set
 const encodeCreateParams = Schema.encodeSync(SessionParams.CreateSessionParams)

@@ -37,9 +37,7 @@ const expectedPage = <A extends { readonly id: string }>(
 const byKey = <A extends { readonly created_at: number }>(created: ReadonlyArray<A>): Array<A> =>
   [...created].sort((a, b) => a.created_at - b.created_at)
 
-const itemId = (item: ThreadItem.ThreadItem): string => item.type === "unknown" ? "" : item.id
-
-const withIds = (items: ReadonlyArray<ThreadItem.ThreadItem>) => items.map((item) => ({ id: itemId(item), item }))
+const withIds = (items: ReadonlyArray<ThreadItem.ThreadItem>) => items.map((item) => ({ id: item.id, item }))
 
 const fake = <A, E>(self: Effect.Effect<A, E, ThreadsService.ThreadsService | ThreadsFake.ThreadsFake>, seed = 0) =>
   Effect.provide(self, ThreadsFake.layer({ seed }))
@@ -102,7 +100,7 @@ describe("ThreadsFake", () => {
       [Arbitraries.storeFixture(), FastCheck.integer({ min: 1, max: 7 }), FastCheck.boolean()],
       ([fixture, limit, byUser]) =>
         fake(Effect.gen(function*() {
-          const seeded = yield* Arbitraries.seed(fixture)
+          const seeded = yield* Arbitraries.createFixture(fixture)
           const user = byUser ? seeded[0]?.thread.user : undefined
           const live = byKey(
             seeded.filter((s) => !s.deleted && (user === undefined || s.thread.user === user)).map((s) => s.thread)
@@ -120,7 +118,7 @@ describe("ThreadsFake", () => {
       [Arbitraries.storeFixture(), FastCheck.array(picks, { minLength: 1, maxLength: 8 })],
       ([fixture, requests]) =>
         fake(Effect.gen(function*() {
-          const seeded = yield* Arbitraries.seed(fixture)
+          const seeded = yield* Arbitraries.createFixture(fixture)
           const everything = byKey(seeded.map((s) => s.thread))
           const deleted = new Set(seeded.filter((s) => s.deleted).map((s) => s.thread.id))
           const users = [...new Set(everything.map((thread) => thread.user))]
@@ -147,9 +145,9 @@ describe("ThreadsFake", () => {
       [Arbitraries.storeFixture({ maxThreads: 4, maxItems: 12 }), FastCheck.array(picks, { maxLength: 6 })],
       ([fixture, requests]) =>
         fake(Effect.gen(function*() {
-          const seeded = yield* Arbitraries.seed(fixture)
+          const seeded = yield* Arbitraries.createFixture(fixture)
           for (const { items, thread } of seeded.filter((s) => !s.deleted)) {
-            const everything = withIds(byKey(items.filter((item) => item.type !== "unknown")))
+            const everything = withIds(byKey(items))
             for (const limit of [1, 3, 100]) {
               const streamed = yield* collect(ThreadsService.streamItems(thread.id, { limit, order: "asc" }))
               assert.deepStrictEqual(streamed, everything.map(({ item }) => item))
@@ -198,9 +196,9 @@ describe("ThreadsFake", () => {
         const after = yield* notFound(ThreadsService.list({ after: "cthr_missing" }))
         assert.include(after, { status: 404, type: "invalid_request_error", param: "after" })
         assert.include(after.message, "cthr_missing")
-        const before = yield* notFound(ThreadsService.list({ before: item.type === "unknown" ? "" : item.id }))
+        const before = yield* notFound(ThreadsService.list({ before: item.id }))
         assert.strictEqual(before.param, "before")
-        const foreign = yield* notFound(ThreadsService.listItems(a.id, { after: itemId(item) }))
+        const foreign = yield* notFound(ThreadsService.listItems(a.id, { after: item.id }))
         assert.include(foreign, { status: 404, param: "after" })
         const threadAsItem = yield* notFound(ThreadsService.listItems(b.id, { before: b.id }))
         assert.strictEqual(threadAsItem.param, "before")

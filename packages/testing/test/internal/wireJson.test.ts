@@ -39,7 +39,7 @@ describe("wireJson", () => {
     ([fixture, params, status, title]) =>
       Effect.gen(function*() {
         const admin = yield* ThreadsFake.ThreadsFake
-        const seeded = yield* Arbitraries.seed(fixture)
+        const seeded = yield* Arbitraries.createFixture(fixture)
         const live = seeded.filter(({ deleted }) => !deleted)
         const check = Effect.gen(function*() {
           const threads = yield* ThreadsService.list(params)

@@ -134,6 +134,36 @@ describe("Page fast decoders answer exactly as the schema", () => {
     }
   })
 
+  it("fails a known type with a wrong field, or with another known type's source, as the schema does", () => {
+    const [user, assistant, , , , group] = referenceItemPage.data
+    const annotated = (annotation: unknown) => ({
+      ...assistant,
+      content: [{ type: "output_text", text: "t", annotations: [annotation] }]
+    })
+    const items = [
+      annotated({ type: "file", source: { type: "url", url: "u" } }),
+      annotated({ type: "url", source: { type: "file", filename: "f" } }),
+      annotated({ type: "file", source: { type: "file" } }),
+      { ...user, content: [{ type: "input_text" }] },
+      { ...user, attachments: [{ type: "image", id: "a" }] },
+      { ...group, tasks: [{ type: "custom", heading: 1 }] },
+      { ...group, type: 1 }
+    ]
+    const thread = { id: "cthr_1", object: "chatkit.thread", created_at: 1, title: null, user: "u" }
+    for (const options of optionSets) {
+      for (const item of items) {
+        const page = { ...referenceItemPage, data: [item] }
+        sameAnswer(Page.decodeThreadItemPage(options), Decoding.decodeUnknownEither(Page.ThreadItemPage, options), page)
+        assert.isTrue(Either.isLeft(Page.decodeThreadItemPage(options)(page)))
+      }
+      for (const status of [{ type: "locked", reason: 1 }, { type: 1 }]) {
+        const page = { object: "list", data: [{ ...thread, status }], has_more: false }
+        sameAnswer(Page.decodeThreadPage(options), Decoding.decodeUnknownEither(Page.ThreadPage, options), page)
+        assert.isTrue(Either.isLeft(Page.decodeThreadPage(options)(page)))
+      }
+    }
+  })
+
   it("decodes the reference page, every variant, on the fast path", () => {
     const decoded = Either.getOrThrow(Page.decodeThreadItemPage()(referenceItemPage))
     assert.deepStrictEqual(decoded, Schema.decodeUnknownSync(Page.ThreadItemPage)(referenceItemPage))

@@ -32,23 +32,18 @@ const array = <A>(u: unknown, element: (u: unknown) => A | undefined): Array<A> 
 }
 
 /**
- * The decoder of the catch-all member of a union whose members have the `known` types: an object of any other
- * string `type`, kept whole as the schema keeps it.
+ * The catch-all member of a union: an object of a string `type` kept whole, as the schema keeps it. Each caller
+ * has answered every known `type` before asking.
  */
-const unknownVariant = (known: ReadonlyArray<string>) => {
-  const knownTypes: ReadonlySet<unknown> = new Set(known)
-  return (u: Input): { readonly type: "unknown"; readonly raw: RawObject } | undefined =>
-    isString(u.type) && !knownTypes.has(u.type) ? { type: "unknown", raw: copyObject(u as RawObject) } : undefined
-}
-
-const unknownStatus = unknownVariant(["active", "locked", "closed"])
+const unknownObject = (u: Input): { readonly type: "unknown"; readonly raw: RawObject } | undefined =>
+  isString(u.type) ? { type: "unknown", raw: copyObject(u as RawObject) } : undefined
 
 const status = (u: unknown): Thread.ThreadStatus | undefined => {
   if (!isObject(u)) return undefined
   const type = u.type
   if (type === "active") return { type }
-  if ((type === "locked" || type === "closed") && isNullableString(u.reason)) return { type, reason: u.reason }
-  return unknownStatus(u)
+  if (type === "locked" || type === "closed") return isNullableString(u.reason) ? { type, reason: u.reason } : undefined
+  return unknownObject(u)
 }
 
 /** @internal */
@@ -68,8 +63,6 @@ export const thread = (u: unknown): Thread.Thread | undefined => {
   }
 }
 
-const unknownContent = unknownVariant(["input_text", "quoted_text"])
-
 const userContent = (u: unknown): ThreadItem.UserMessageContent | undefined => {
   if (!isObject(u)) return undefined
   if (u.type === "input_text" || u.type === "quoted_text") {
@@ -77,10 +70,8 @@ const userContent = (u: unknown): ThreadItem.UserMessageContent | undefined => {
       ? { type: u.type, text: u.text }
       : undefined
   }
-  return unknownContent(u)
+  return unknownObject(u)
 }
-
-const unknownAttachment = unknownVariant(["image", "file"])
 
 const attachment = (u: unknown): ThreadItem.Attachment | undefined => {
   if (!isObject(u)) return undefined
@@ -89,7 +80,7 @@ const attachment = (u: unknown): ThreadItem.Attachment | undefined => {
       ? { id: u.id, type: u.type, name: u.name, mime_type: u.mime_type, preview_url: u.preview_url }
       : undefined
   }
-  return unknownAttachment(u)
+  return unknownObject(u)
 }
 
 const toolChoice = (u: unknown): ThreadItem.ToolChoice | null | undefined =>
@@ -102,15 +93,20 @@ const inferenceOptions = (u: unknown): ThreadItem.InferenceOptions | null | unde
   return choice === undefined ? undefined : { tool_choice: choice, model: u.model }
 }
 
-const unknownSource = unknownVariant(["file", "url"])
-
+// the source of an annotation has the annotation's type, or one no annotation has
 const fileSource = (u: Input): ThreadItem.FileAnnotation["source"] | undefined =>
-  u.type === "file" ? isString(u.filename) ? { type: "file", filename: u.filename } : undefined : unknownSource(u)
+  u.type === "file"
+    ? isString(u.filename) ? { type: "file", filename: u.filename } : undefined
+    : u.type === "url"
+    ? undefined
+    : unknownObject(u)
 
 const urlSource = (u: Input): ThreadItem.UrlAnnotation["source"] | undefined =>
-  u.type === "url" ? isString(u.url) ? { type: "url", url: u.url } : undefined : unknownSource(u)
-
-const unknownAnnotation = unknownVariant(["file", "url"])
+  u.type === "url"
+    ? isString(u.url) ? { type: "url", url: u.url } : undefined
+    : u.type === "file"
+    ? undefined
+    : unknownObject(u)
 
 const annotation = (u: unknown): ThreadItem.Annotation | undefined => {
   if (!isObject(u)) return undefined
@@ -123,7 +119,7 @@ const annotation = (u: unknown): ThreadItem.Annotation | undefined => {
     const source = urlSource(u.source)
     return source === undefined ? undefined : { type: "url", source }
   }
-  return unknownAnnotation(u)
+  return unknownObject(u)
 }
 
 const outputText = (u: unknown): ThreadItem.OutputText | undefined => {
@@ -132,8 +128,6 @@ const outputText = (u: unknown): ThreadItem.OutputText | undefined => {
   return annotations === undefined ? undefined : { type: "output_text", text: u.text, annotations }
 }
 
-const unknownTask = unknownVariant(["custom", "thought"])
-
 const task = (u: unknown): ThreadItem.TaskGroupTask | undefined => {
   if (!isObject(u)) return undefined
   if (u.type === "custom" || u.type === "thought") {
@@ -141,7 +135,7 @@ const task = (u: unknown): ThreadItem.TaskGroupTask | undefined => {
       ? { type: u.type, heading: u.heading, summary: u.summary }
       : undefined
   }
-  return unknownTask(u)
+  return unknownObject(u)
 }
 
 /** @internal */

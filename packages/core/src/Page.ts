@@ -39,7 +39,7 @@ export declare namespace Page {
    * @category models
    */
   export interface Encoded<I> {
-    readonly object: "list"
+    readonly object?: "list" | undefined
     readonly data: ReadonlyArray<I>
     readonly first_id?: string | null | undefined
     readonly last_id?: string | null | undefined
@@ -48,14 +48,15 @@ export declare namespace Page {
 }
 
 /**
- * The schema of a page of `item`.
+ * The schema of a page of `item`. Only `data` and `has_more` are required: an absent `object` decodes as
+ * `"list"`, an absent `first_id` or `last_id` as `null`.
  *
  * @since 0.1.0
  * @category schemas
  */
 export const Page = <A, I, R>(item: Schema.Schema<A, I, R>): Schema.Schema<Page<A>, Page.Encoded<I>, R> =>
   Schema.Struct({
-    object: Schema.Literal("list"),
+    object: Schema.optionalWith(Schema.Literal("list"), { default: () => "list" }),
     data: Schema.Array(item),
     first_id: nullable(Schema.String),
     last_id: nullable(Schema.String),

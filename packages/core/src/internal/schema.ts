@@ -11,7 +11,6 @@ import * as ParseResult from "effect/ParseResult"
 import * as Predicate from "effect/Predicate"
 import * as Schema from "effect/Schema"
 import type * as AST from "effect/SchemaAST"
-import type { ParseOptions } from "effect/SchemaAST"
 import { jsonValue, recordKey } from "./jsonArbitrary.js"
 
 /**
@@ -70,7 +69,7 @@ export interface RawObject {
  */
 export const copyObject = <A extends object>(input: A): A => Object.fromEntries(Object.entries(input)) as A
 
-const ignoreExcess = (options: ParseOptions | undefined): ParseOptions | undefined =>
+const ignoreExcess = (options: AST.ParseOptions | undefined): AST.ParseOptions | undefined =>
   options?.onExcessProperty === undefined || options.onExcessProperty === "ignore"
     ? options
     : { ...options, onExcessProperty: "ignore" }
@@ -80,10 +79,10 @@ type IdentityFields = { readonly [key: string]: Schema.Schema.AnyNoContext }
 
 /** The parser of a declared object type: any object whose fields pass `check`, itself (not a copy). */
 const passThrough = <A>(
-  check: (input: unknown, options?: ParseOptions) => Either.Either<unknown, ParseResult.ParseIssue>
+  check: (input: unknown, options?: AST.ParseOptions) => Either.Either<unknown, ParseResult.ParseIssue>
 ) =>
 () =>
-(input: unknown, options: ParseOptions, ast: AST.Declaration): Either.Either<A, ParseResult.ParseIssue> =>
+(input: unknown, options: AST.ParseOptions, ast: AST.Declaration): Either.Either<A, ParseResult.ParseIssue> =>
   Predicate.isRecord(input)
     ? Either.map(check(input, ignoreExcess(options)), () => input as A)
     : Either.left(new ParseResult.Type(ast, input))

@@ -274,6 +274,15 @@ export type ChatKitError =
   | PaginationError
 
 /**
+ * Every error one request can fail with: all but `PaginationError`, which only streams raise. The error type
+ * of the one-shot operations (`list`, `retrieve`, `create`, …).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type RequestError = Exclude<ChatKitError, PaginationError>
+
+/**
  * @since 0.1.0
  * @category schemas
  */

@@ -129,7 +129,7 @@ export const make = Effect.fnUntraced(function*(options: ChatKitClient.Options) 
     target: Target,
     decode: (answer: Answer, target: Target) => Either.Either<A, ChatKitError.ResponseDecodeError>,
     content: Content = {}
-  ): Effect.Effect<A, ChatKitError.ChatKitError> => {
+  ): Effect.Effect<A, ChatKitError.RequestError> => {
     const query = content.query ?? ""
     const request = HttpClientRequest.setUrl(
       requests[target.method],

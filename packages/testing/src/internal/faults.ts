@@ -1,21 +1,21 @@
-import type { ChatKitError } from "@effect-chatkit/core/ChatKitError"
+import type { RequestError } from "@effect-chatkit/core/ChatKitError"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import type { FaultInjection } from "../FaultInjection.js"
-import { checkTimes } from "./input.js"
+import { checkTimes, illegal } from "./input.js"
 
 /**
  * A queue of injected failures. Each call of an operation takes the first queued fault that applies to it
  * (no `operation`, or the same one) and uses up one of its `times`.
  */
 interface Faults<Operation extends string> {
-  readonly add: (error: ChatKitError, times: number, operation: Operation | undefined) => void
-  readonly take: (operation: Operation) => ChatKitError | undefined
+  readonly add: (error: RequestError, times: number, operation: Operation | undefined) => void
+  readonly take: (operation: Operation) => RequestError | undefined
 }
 
 interface Fault<Operation> {
-  readonly error: ChatKitError
+  readonly error: RequestError
   readonly operation: Operation | undefined
   remaining: number
 }
@@ -44,18 +44,18 @@ const makeFaults = <Operation extends string>(): Faults<Operation> => {
  * @internal
  */
 export interface Injector<Operation extends string> extends FaultInjection<Operation> {
-  readonly call: <A>(operation: Operation, run: () => Either.Either<A, ChatKitError>) => Effect.Effect<A, ChatKitError>
+  readonly call: <A>(operation: Operation, run: () => Either.Either<A, RequestError>) => Effect.Effect<A, RequestError>
   readonly callNow: <A>(
     operation: Operation,
-    run: () => Either.Either<A, ChatKitError>
-  ) => Either.Either<A, ChatKitError> | undefined
+    run: () => Either.Either<A, RequestError>
+  ) => Either.Either<A, RequestError> | undefined
 }
 
 /** @internal */
 export const makeInjector = <Operation extends string>(): Injector<Operation> => {
   const faults = makeFaults<Operation>()
   let latency = Duration.zero
-  const respond = <A>(operation: Operation, run: () => Either.Either<A, ChatKitError>) => {
+  const respond = <A>(operation: Operation, run: () => Either.Either<A, RequestError>) => {
     const fault = faults.take(operation)
     return fault === undefined ? run() : Either.left(fault)
   }
@@ -68,6 +68,8 @@ export const makeInjector = <Operation extends string>(): Injector<Operation> =>
       ),
     callNow: (operation, run) => Duration.isZero(latency) ? respond(operation, run) : undefined,
     failNext: ({ error, operation, times = 1 }) => {
+      // streams raise a PaginationError from the pages they read: no one request fails with it
+      if (error._tag === "PaginationError") return Effect.die(illegal("a PaginationError cannot be injected"))
       const invalid = checkTimes(times)
       return invalid !== undefined ? Effect.die(invalid) : Effect.sync(() => faults.add(error, times, operation))
     },

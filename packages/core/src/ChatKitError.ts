@@ -208,6 +208,11 @@ export class TimeoutError extends Schema.TaggedError<TimeoutError>("@effect-chat
 /**
  * A success answer whose body is not what the API documents; `message` names the path that failed.
  *
+ * A session the API created (or cancelled) is never lost with its body: when the session fails to decode,
+ * `sessionId` and `clientSecret` carry its `id` and `client_secret` whenever the body has them as strings, so
+ * the caller can still use the session or cancel it. The secret is `Redacted`, so it shows in no message, log
+ * or span; `Redacted.value` gives it.
+ *
  * @since 0.1.0
  * @category errors
  */
@@ -218,7 +223,9 @@ export class ResponseDecodeError
       message: Schema.String,
       status: Schema.optional(Schema.Int),
       requestId: Schema.optional(Schema.String),
-      cause: Schema.optional(Schema.Defect)
+      cause: Schema.optional(Schema.Defect),
+      sessionId: Schema.optional(Schema.String),
+      clientSecret: Schema.optional(Schema.Redacted(Schema.String))
     }
   )
 {
@@ -265,6 +272,15 @@ export type ChatKitError =
   | TimeoutError
   | ResponseDecodeError
   | PaginationError
+
+/**
+ * Every error one request can fail with: all but `PaginationError`, which only streams raise. The error type
+ * of the one-shot operations (`list`, `retrieve`, `create`, …).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type RequestError = Exclude<ChatKitError, PaginationError>
 
 /**
  * @since 0.1.0

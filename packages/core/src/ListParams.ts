@@ -84,7 +84,8 @@ export const User = stringUpTo(maxUserLength, nonEmptyString)
 
 /**
  * The parameters of listing a thread's items. Every one is optional: `limit` defaults to 20, `order` to
- * `"desc"`; `after` and `before` are exclusive bounds given as ids of the list.
+ * `"desc"`; `after` and `before` are exclusive bounds given as ids of the list, and `null` stands for an absent
+ * one (so that a page's `last_id` can be passed as it is).
  *
  * @since 0.1.0
  * @category schemas
@@ -92,15 +93,30 @@ export const User = stringUpTo(maxUserLength, nonEmptyString)
 export const ListItemsParams = Schema.Struct({
   limit: Schema.optional(Limit),
   order: Schema.optional(Order),
-  after: Schema.optional(After),
-  before: Schema.optional(Before)
+  after: Schema.optionalWith(After, { nullable: true }),
+  before: Schema.optionalWith(Before, { nullable: true })
 }).annotations({ identifier: "ListItemsParams" })
 
 /**
+ * The parameters once checked: `after` and `before` are absent or ids, never `null`.
+ *
  * @since 0.1.0
  * @category models
  */
 export interface ListItemsParams extends Schema.Schema.Type<typeof ListItemsParams> {}
+
+/**
+ * @since 0.1.0
+ */
+export declare namespace ListItemsParams {
+  /**
+   * The parameters as a caller gives them: `after` and `before` may be `null`.
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  export interface Encoded extends Schema.Schema.Encoded<typeof ListItemsParams> {}
+}
 
 /**
  * The parameters of listing threads: those of items, plus the `user` filter.
@@ -118,3 +134,16 @@ export const ListThreadsParams = Schema.Struct({
  * @category models
  */
 export interface ListThreadsParams extends Schema.Schema.Type<typeof ListThreadsParams> {}
+
+/**
+ * @since 0.1.0
+ */
+export declare namespace ListThreadsParams {
+  /**
+   * The parameters as a caller gives them: `after` and `before` may be `null`.
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  export interface Encoded extends Schema.Schema.Encoded<typeof ListThreadsParams> {}
+}

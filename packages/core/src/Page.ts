@@ -39,7 +39,7 @@ export declare namespace Page {
    * @category models
    */
   export interface Encoded<I> {
-    readonly object: "list"
+    readonly object?: "list" | undefined
     readonly data: ReadonlyArray<I>
     readonly first_id?: string | null | undefined
     readonly last_id?: string | null | undefined
@@ -48,14 +48,15 @@ export declare namespace Page {
 }
 
 /**
- * The schema of a page of `item`.
+ * The schema of a page of `item`. Only `data` and `has_more` are required: an absent `object` decodes as
+ * `"list"`, an absent `first_id` or `last_id` as `null`.
  *
  * @since 0.1.0
  * @category schemas
  */
 export const Page = <A, I, R>(item: Schema.Schema<A, I, R>): Schema.Schema<Page<A>, Page.Encoded<I>, R> =>
   Schema.Struct({
-    object: Schema.Literal("list"),
+    object: Schema.optionalWith(Schema.Literal("list"), { default: () => "list" }),
     data: Schema.Array(item),
     first_id: nullable(Schema.String),
     last_id: nullable(Schema.String),
@@ -121,7 +122,8 @@ const fastDecoder = <A, I>(
 /**
  * A decoder of pages of threads that answers exactly as `Decoding.decodeUnknownEither(ThreadPage, options)`
  * (same values, same errors; never throws) but several times faster on what the API sends: the common shape
- * (every key present, known statuses) is checked and copied by hand, and anything else is left to the schema.
+ * (every key present, unknown statuses included) is checked and copied by hand, and anything else is left to the
+ * schema.
  * Build it once and reuse it.
  *
  * @since 0.1.0
@@ -135,8 +137,8 @@ export const decodeThreadPage = (
 /**
  * A decoder of pages of thread items that answers exactly as
  * `Decoding.decodeUnknownEither(ThreadItemPage, options)` (same values, same errors; never throws) but several
- * times faster on what the API sends: items of known variants with every key present are checked and copied
- * by hand, and anything else (unknown variants included) is left to the schema. Build it once and reuse it.
+ * times faster on what the API sends: items with every key present, unknown values at any level included, are
+ * checked and copied by hand, and anything else is left to the schema. Build it once and reuse it.
  *
  * @since 0.1.0
  * @category decoding

@@ -4,9 +4,11 @@
  * @since 0.1.0
  */
 import * as Arbitrary from "effect/Arbitrary"
+import * as Predicate from "effect/Predicate"
+import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import { jsonNumber, recordKey } from "./internal/jsonArbitrary.js"
-import { nullable } from "./internal/schema.js"
+import { nullable, openLiteral } from "./internal/schema.js"
 
 /**
  * A state variable's value: a string, a boolean or a finite number.
@@ -104,18 +106,27 @@ export interface RateLimits extends Schema.Schema.Type<typeof RateLimits_> {}
 export const RateLimits: Schema.Schema<RateLimits> = RateLimits_.annotations({ identifier: "ChatSessionRateLimits" })
 
 /**
- * The lifecycle state of a session.
+ * The lifecycle state of a session: `active`, `expired`, `cancelled`, or one this version of the library does
+ * not know ({@link UnknownChatSessionStatus}).
  *
  * @since 0.1.0
  * @category schemas
  */
-export const ChatSessionStatus = Schema.Literal("active", "expired", "cancelled")
+export const ChatSessionStatus = openLiteral(["active", "expired", "cancelled"], "UnknownChatSessionStatus")
 
 /**
  * @since 0.1.0
  * @category models
  */
 export type ChatSessionStatus = typeof ChatSessionStatus.Type
+
+/**
+ * A session status this version of the library does not know: the string as the API sent it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type UnknownChatSessionStatus = Exclude<ChatSessionStatus, "active" | "expired" | "cancelled">
 
 const AutomaticThreadTitling_ = Schema.Struct({
   enabled: Schema.Boolean
@@ -245,3 +256,22 @@ export declare namespace ChatSession {
 export const ChatSession: Schema.Schema<ChatSession, ChatSession.Encoded> = ChatSession_.annotations({
   identifier: "ChatSession"
 })
+
+/**
+ * What a session body that fails to decode still tells: its `id` and its `client_secret` (`Redacted`) when the
+ * body has them as strings, as the fields `ResponseDecodeError` carries them, so that a created session is never
+ * lost.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const recoverable = (
+  body: unknown
+): { readonly sessionId?: string; readonly clientSecret?: Redacted.Redacted<string> } => {
+  if (!Predicate.isRecord(body)) return {}
+  const { client_secret, id } = body
+  return {
+    ...(typeof id === "string" ? { sessionId: id } : {}),
+    ...(typeof client_secret === "string" ? { clientSecret: Redacted.make(client_secret) } : {})
+  }
+}

@@ -5,7 +5,7 @@
  */
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
-import type { ChatKitError } from "./ChatKitError.js"
+import type { RequestError } from "./ChatKitError.js"
 import { withSpan } from "./internal/span.js"
 import { validate, validateId } from "./internal/validation.js"
 import type { ChatSession } from "./Session.js"
@@ -32,10 +32,13 @@ export declare namespace SessionsService {
    * @category models
    */
   export interface Service {
-    /** Creates a session; its `client_secret` is what the ChatKit front end authenticates with. */
-    readonly create: (params: CreateSessionParams) => Effect.Effect<ChatSession, ChatKitError>
+    /**
+     * Creates a session; its `client_secret` is what the ChatKit front end authenticates with. A session
+     * whose body cannot be decoded fails with a `ResponseDecodeError` that still carries its id and secret.
+     */
+    readonly create: (params: CreateSessionParams) => Effect.Effect<ChatSession, RequestError>
     /** Cancels a session, so that its client secret is refused from then on; answers the session. */
-    readonly cancel: (sessionId: string) => Effect.Effect<ChatSession, ChatKitError>
+    readonly cancel: (sessionId: string) => Effect.Effect<ChatSession, RequestError>
   }
 
   /**
@@ -90,7 +93,7 @@ export const make = (operations: SessionsService.Operations): SessionsService.Se
  * @since 0.1.0
  * @category accessors
  */
-export const create = (params: CreateSessionParams): Effect.Effect<ChatSession, ChatKitError, SessionsService> =>
+export const create = (params: CreateSessionParams): Effect.Effect<ChatSession, RequestError, SessionsService> =>
   Effect.flatMap(SessionsService, (service) => service.create(params))
 
 /**
@@ -99,5 +102,5 @@ export const create = (params: CreateSessionParams): Effect.Effect<ChatSession, 
  * @since 0.1.0
  * @category accessors
  */
-export const cancel = (sessionId: string): Effect.Effect<ChatSession, ChatKitError, SessionsService> =>
+export const cancel = (sessionId: string): Effect.Effect<ChatSession, RequestError, SessionsService> =>
   Effect.flatMap(SessionsService, (service) => service.cancel(sessionId))

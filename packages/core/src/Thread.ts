@@ -1,68 +1,63 @@
 /**
  * ChatKit threads: the thread resource, its status and the result of deleting one.
  *
+ * A status whose `type` this version of the library does not know decodes to {@link UnknownStatus}, which
+ * keeps the whole JSON object and encodes back to it (the decoding policy of every model is in `ThreadItem`).
+ *
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
 import { nullable, type RawObject, unknownVariant } from "./internal/schema.js"
 
-const ActiveStatus_ = Schema.Struct({
-  type: Schema.Literal("active")
-})
-
 /**
  * A thread that accepts new input.
  *
  * @since 0.1.0
- * @category models
+ * @category schemas
  */
-export interface ActiveStatus extends Schema.Schema.Type<typeof ActiveStatus_> {}
+export const ActiveStatus = Schema.Struct({
+  type: Schema.Literal("active")
+}).annotations({ identifier: "ActiveStatus" })
 
 /**
  * @since 0.1.0
- * @category schemas
+ * @category models
  */
-export const ActiveStatus: Schema.Schema<ActiveStatus> = ActiveStatus_.annotations({ identifier: "ActiveStatus" })
-
-const LockedStatus_ = Schema.Struct({
-  type: Schema.Literal("locked"),
-  reason: nullable(Schema.String)
-})
+export interface ActiveStatus extends Schema.Schema.Type<typeof ActiveStatus> {}
 
 /**
  * A thread that cannot accept new input; `reason` is `null` when none was recorded.
  *
  * @since 0.1.0
- * @category models
+ * @category schemas
  */
-export interface LockedStatus extends Schema.Schema.Type<typeof LockedStatus_> {}
+export const LockedStatus = Schema.Struct({
+  type: Schema.Literal("locked"),
+  reason: nullable(Schema.String)
+}).annotations({ identifier: "LockedStatus" })
 
 /**
  * @since 0.1.0
- * @category schemas
+ * @category models
  */
-export const LockedStatus: Schema.Schema<LockedStatus, Schema.Schema.Encoded<typeof LockedStatus_>> = LockedStatus_
-  .annotations({ identifier: "LockedStatus" })
-
-const ClosedStatus_ = Schema.Struct({
-  type: Schema.Literal("closed"),
-  reason: nullable(Schema.String)
-})
+export interface LockedStatus extends Schema.Schema.Type<typeof LockedStatus> {}
 
 /**
  * A closed thread; `reason` is `null` when none was recorded.
  *
  * @since 0.1.0
- * @category models
+ * @category schemas
  */
-export interface ClosedStatus extends Schema.Schema.Type<typeof ClosedStatus_> {}
+export const ClosedStatus = Schema.Struct({
+  type: Schema.Literal("closed"),
+  reason: nullable(Schema.String)
+}).annotations({ identifier: "ClosedStatus" })
 
 /**
  * @since 0.1.0
- * @category schemas
+ * @category models
  */
-export const ClosedStatus: Schema.Schema<ClosedStatus, Schema.Schema.Encoded<typeof ClosedStatus_>> = ClosedStatus_
-  .annotations({ identifier: "ClosedStatus" })
+export interface ClosedStatus extends Schema.Schema.Type<typeof ClosedStatus> {}
 
 /**
  * A status whose `type` this version of the library does not know. The whole JSON object is kept in `raw`
@@ -82,27 +77,23 @@ export interface UnknownStatus {
  */
 export const UnknownStatus: Schema.Schema<UnknownStatus, RawObject> = unknownVariant(
   ["active", "locked", "closed"],
-  "UnknownThreadStatus"
+  "UnknownThreadStatus",
+  {}
 )
 
 /**
  * The status of a thread, discriminated by `type`.
  *
  * @since 0.1.0
- * @category models
+ * @category schemas
  */
-export type ThreadStatus = ActiveStatus | LockedStatus | ClosedStatus | UnknownStatus
+export const ThreadStatus = Schema.Union(ActiveStatus, LockedStatus, ClosedStatus, UnknownStatus)
 
 /**
  * @since 0.1.0
- * @category schemas
+ * @category models
  */
-export const ThreadStatus: Schema.Schema<ThreadStatus, ThreadStatus.Encoded> = Schema.Union(
-  ActiveStatus,
-  LockedStatus,
-  ClosedStatus,
-  UnknownStatus
-)
+export type ThreadStatus = typeof ThreadStatus.Type
 
 /**
  * @since 0.1.0
@@ -114,30 +105,30 @@ export declare namespace ThreadStatus {
    * @since 0.1.0
    * @category models
    */
-  export type Encoded =
-    | Schema.Schema.Encoded<typeof ActiveStatus_>
-    | Schema.Schema.Encoded<typeof LockedStatus_>
-    | Schema.Schema.Encoded<typeof ClosedStatus_>
-    | RawObject
+  export type Encoded = typeof ThreadStatus.Encoded
 }
-
-const Thread_ = Schema.Struct({
-  id: Schema.String,
-  object: Schema.Literal("chatkit.thread"),
-  created_at: Schema.Int,
-  title: nullable(Schema.String),
-  status: ThreadStatus,
-  user: Schema.String
-})
 
 /**
  * A ChatKit thread (`chatkit.thread`). `created_at` is in whole Unix seconds; `title` is `null` until one is
  * generated.
  *
  * @since 0.1.0
+ * @category schemas
+ */
+export const Thread = Schema.Struct({
+  id: Schema.String,
+  object: Schema.Literal("chatkit.thread"),
+  created_at: Schema.Int,
+  title: nullable(Schema.String),
+  status: ThreadStatus,
+  user: Schema.String
+}).annotations({ identifier: "Thread" })
+
+/**
+ * @since 0.1.0
  * @category models
  */
-export interface Thread extends Schema.Schema.Type<typeof Thread_> {}
+export interface Thread extends Schema.Schema.Type<typeof Thread> {}
 
 /**
  * @since 0.1.0
@@ -149,31 +140,23 @@ export declare namespace Thread {
    * @since 0.1.0
    * @category models
    */
-  export interface Encoded extends Schema.Schema.Encoded<typeof Thread_> {}
+  export interface Encoded extends Schema.Schema.Encoded<typeof Thread> {}
 }
-
-/**
- * @since 0.1.0
- * @category schemas
- */
-export const Thread: Schema.Schema<Thread, Thread.Encoded> = Thread_.annotations({ identifier: "Thread" })
-
-const ThreadDeleted_ = Schema.Struct({
-  id: Schema.String,
-  object: Schema.Literal("chatkit.thread.deleted"),
-  deleted: Schema.Boolean
-})
 
 /**
  * The answer to deleting a thread (`chatkit.thread.deleted`).
  *
  * @since 0.1.0
- * @category models
+ * @category schemas
  */
-export interface ThreadDeleted extends Schema.Schema.Type<typeof ThreadDeleted_> {}
+export const ThreadDeleted = Schema.Struct({
+  id: Schema.String,
+  object: Schema.Literal("chatkit.thread.deleted"),
+  deleted: Schema.Boolean
+}).annotations({ identifier: "ThreadDeleted" })
 
 /**
  * @since 0.1.0
- * @category schemas
+ * @category models
  */
-export const ThreadDeleted: Schema.Schema<ThreadDeleted> = ThreadDeleted_.annotations({ identifier: "ThreadDeleted" })
+export interface ThreadDeleted extends Schema.Schema.Type<typeof ThreadDeleted> {}

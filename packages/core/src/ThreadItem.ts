@@ -1,10 +1,27 @@
 /**
  * The items of a ChatKit thread: messages, widgets, client tool calls and tasks.
  *
+ * ChatKit is a beta API, so every model of this library is open, and a value the API adds later never fails a
+ * page:
+ *
+ * - an object told apart by its `type` (an item, a thread status, a content part, an attachment, an
+ *   annotation or its source, a task of a task group) whose `type` is unknown decodes to that union's
+ *   `Unknown…` member, `{ type: "unknown", raw }`, where `raw` is the whole JSON object, written back
+ *   unchanged by encoding. An {@link UnknownItem} also has `id`, `object`, `created_at` and `thread_id`, so
+ *   every item has them;
+ * - any other enum (a task's `task_type`, a tool call's `status`, a session's `status`) is a string: a known
+ *   value has its literal type, any other is the string as sent, typed by a brand (`UnknownTaskType`, …).
+ *   A `switch` on the value narrows to the brand in its `default` branch;
+ * - an absent array decodes as `[]`, an absent nullable key as `null`; encoding writes every key. Keys this
+ *   library does not know are dropped from known variants and kept in the `raw` of unknown ones.
+ *
+ * Still fatal: a known field of the wrong type, and an item without `id`, `object`, `created_at` or
+ * `thread_id` (the failure points at that field).
+ *
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { nullable, type RawObject, unknownVariant } from "./internal/schema.js"
+import { array, identifiedBy, nullable, openLiteral, type RawObject, unknownVariant } from "./internal/schema.js"
 
 /**
  * Plain text typed by the user.
@@ -41,12 +58,34 @@ export const QuotedText = Schema.Struct({
 export interface QuotedText extends Schema.Schema.Type<typeof QuotedText> {}
 
 /**
+ * A content part of a user message whose `type` this version of the library does not know, kept whole in
+ * `raw`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface UnknownUserMessageContent {
+  readonly type: "unknown"
+  readonly raw: RawObject
+}
+
+/**
+ * @since 0.1.0
+ * @category schemas
+ */
+export const UnknownUserMessageContent: Schema.Schema<UnknownUserMessageContent, RawObject> = unknownVariant(
+  ["input_text", "quoted_text"],
+  "UnknownUserMessageContent",
+  {}
+)
+
+/**
  * One content part of a user message.
  *
  * @since 0.1.0
  * @category schemas
  */
-export const UserMessageContent = Schema.Union(InputText, QuotedText)
+export const UserMessageContent = Schema.Union(InputText, QuotedText, UnknownUserMessageContent)
 
 /**
  * @since 0.1.0
@@ -55,24 +94,59 @@ export const UserMessageContent = Schema.Union(InputText, QuotedText)
 export type UserMessageContent = typeof UserMessageContent.Type
 
 /**
- * A file or image attached to a user message. Both kinds share one flat shape.
+ * A file or an image attached to a user message: both kinds share one flat shape.
  *
  * @since 0.1.0
  * @category schemas
  */
-export const Attachment = Schema.Struct({
+export const KnownAttachment = Schema.Struct({
   id: Schema.String,
   type: Schema.Literal("image", "file"),
   name: Schema.String,
   mime_type: Schema.String,
   preview_url: nullable(Schema.String)
-}).annotations({ identifier: "Attachment" })
+}).annotations({ identifier: "KnownAttachment" })
 
 /**
  * @since 0.1.0
  * @category models
  */
-export interface Attachment extends Schema.Schema.Type<typeof Attachment> {}
+export interface KnownAttachment extends Schema.Schema.Type<typeof KnownAttachment> {}
+
+/**
+ * An attachment whose `type` this version of the library does not know, kept whole in `raw`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface UnknownAttachment {
+  readonly type: "unknown"
+  readonly raw: RawObject
+}
+
+/**
+ * @since 0.1.0
+ * @category schemas
+ */
+export const UnknownAttachment: Schema.Schema<UnknownAttachment, RawObject> = unknownVariant(
+  ["image", "file"],
+  "UnknownAttachment",
+  {}
+)
+
+/**
+ * An attachment of a user message, discriminated by `type`.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Attachment = Schema.Union(KnownAttachment, UnknownAttachment)
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Attachment = typeof Attachment.Type
 
 /**
  * The tool the user asked for.
@@ -108,17 +182,70 @@ export const InferenceOptions = Schema.Struct({
 export interface InferenceOptions extends Schema.Schema.Type<typeof InferenceOptions> {}
 
 /**
- * An annotation that cites a file.
+ * The source of a file annotation: the file it cites.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const FileAnnotationSource = Schema.Struct({
+  type: Schema.Literal("file"),
+  filename: Schema.String
+}).annotations({ identifier: "FileAnnotationSource" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface FileAnnotationSource extends Schema.Schema.Type<typeof FileAnnotationSource> {}
+
+/**
+ * The source of a URL annotation: the URL it cites.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const UrlAnnotationSource = Schema.Struct({
+  type: Schema.Literal("url"),
+  url: Schema.String
+}).annotations({ identifier: "UrlAnnotationSource" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface UrlAnnotationSource extends Schema.Schema.Type<typeof UrlAnnotationSource> {}
+
+/**
+ * An annotation source whose `type` this version of the library does not know, kept whole in `raw`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface UnknownAnnotationSource {
+  readonly type: "unknown"
+  readonly raw: RawObject
+}
+
+/**
+ * @since 0.1.0
+ * @category schemas
+ */
+export const UnknownAnnotationSource: Schema.Schema<UnknownAnnotationSource, RawObject> = unknownVariant(
+  ["file", "url"],
+  "UnknownAnnotationSource",
+  {}
+)
+
+/**
+ * An annotation that cites a file. Its source has the annotation's `type`, or one this version of the library
+ * does not know.
  *
  * @since 0.1.0
  * @category schemas
  */
 export const FileAnnotation = Schema.Struct({
   type: Schema.Literal("file"),
-  source: Schema.Struct({
-    type: Schema.Literal("file"),
-    filename: Schema.String
-  })
+  source: Schema.Union(FileAnnotationSource, UnknownAnnotationSource)
 }).annotations({ identifier: "FileAnnotation" })
 
 /**
@@ -128,17 +255,15 @@ export const FileAnnotation = Schema.Struct({
 export interface FileAnnotation extends Schema.Schema.Type<typeof FileAnnotation> {}
 
 /**
- * An annotation that cites a URL.
+ * An annotation that cites a URL. Its source has the annotation's `type`, or one this version of the library
+ * does not know.
  *
  * @since 0.1.0
  * @category schemas
  */
 export const UrlAnnotation = Schema.Struct({
   type: Schema.Literal("url"),
-  source: Schema.Struct({
-    type: Schema.Literal("url"),
-    url: Schema.String
-  })
+  source: Schema.Union(UrlAnnotationSource, UnknownAnnotationSource)
 }).annotations({ identifier: "UrlAnnotation" })
 
 /**
@@ -148,10 +273,33 @@ export const UrlAnnotation = Schema.Struct({
 export interface UrlAnnotation extends Schema.Schema.Type<typeof UrlAnnotation> {}
 
 /**
+ * An annotation whose `type` this version of the library does not know, kept whole in `raw`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface UnknownAnnotation {
+  readonly type: "unknown"
+  readonly raw: RawObject
+}
+
+/**
  * @since 0.1.0
  * @category schemas
  */
-export const Annotation = Schema.Union(FileAnnotation, UrlAnnotation)
+export const UnknownAnnotation: Schema.Schema<UnknownAnnotation, RawObject> = unknownVariant(
+  ["file", "url"],
+  "UnknownAnnotation",
+  {}
+)
+
+/**
+ * An annotation of an assistant's text, discriminated by `type`.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Annotation = Schema.Union(FileAnnotation, UrlAnnotation, UnknownAnnotation)
 
 /**
  * @since 0.1.0
@@ -168,7 +316,7 @@ export type Annotation = typeof Annotation.Type
 export const OutputText = Schema.Struct({
   type: Schema.Literal("output_text"),
   text: Schema.String,
-  annotations: Schema.Array(Annotation)
+  annotations: array(Annotation)
 }).annotations({ identifier: "OutputText" })
 
 /**
@@ -178,12 +326,13 @@ export const OutputText = Schema.Struct({
 export interface OutputText extends Schema.Schema.Type<typeof OutputText> {}
 
 /**
- * The subtype of a task: `custom` or `thought`.
+ * The subtype of a task: `custom`, `thought`, or one this version of the library does not know
+ * ({@link UnknownTaskType}).
  *
  * @since 0.1.0
  * @category schemas
  */
-export const TaskType = Schema.Literal("custom", "thought")
+export const TaskType = openLiteral(["custom", "thought"], "UnknownTaskType")
 
 /**
  * @since 0.1.0
@@ -192,36 +341,89 @@ export const TaskType = Schema.Literal("custom", "thought")
 export type TaskType = typeof TaskType.Type
 
 /**
- * A task inside a task group. Unlike a standalone task its subtype is under `type`, and it has no id.
+ * A task subtype this version of the library does not know: the string as the API sent it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type UnknownTaskType = Exclude<TaskType, "custom" | "thought">
+
+/**
+ * A task inside a task group, of a known subtype. Unlike a standalone task its subtype is under `type`, and
+ * it has no id.
  *
  * @since 0.1.0
  * @category schemas
  */
-export const TaskGroupTask = Schema.Struct({
-  type: TaskType,
+export const KnownTaskGroupTask = Schema.Struct({
+  type: Schema.Literal("custom", "thought"),
   heading: nullable(Schema.String),
   summary: nullable(Schema.String)
-}).annotations({ identifier: "TaskGroupTask" })
+}).annotations({ identifier: "KnownTaskGroupTask" })
 
 /**
  * @since 0.1.0
  * @category models
  */
-export interface TaskGroupTask extends Schema.Schema.Type<typeof TaskGroupTask> {}
+export interface KnownTaskGroupTask extends Schema.Schema.Type<typeof KnownTaskGroupTask> {}
 
 /**
- * The status of a client tool call.
+ * A task inside a task group whose `type` this version of the library does not know, kept whole in `raw`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface UnknownTaskGroupTask {
+  readonly type: "unknown"
+  readonly raw: RawObject
+}
+
+/**
+ * @since 0.1.0
+ * @category schemas
+ */
+export const UnknownTaskGroupTask: Schema.Schema<UnknownTaskGroupTask, RawObject> = unknownVariant(
+  ["custom", "thought"],
+  "UnknownTaskGroupTask",
+  {}
+)
+
+/**
+ * A task inside a task group, discriminated by `type`.
  *
  * @since 0.1.0
  * @category schemas
  */
-export const ClientToolCallStatus = Schema.Literal("in_progress", "completed")
+export const TaskGroupTask = Schema.Union(KnownTaskGroupTask, UnknownTaskGroupTask)
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type TaskGroupTask = typeof TaskGroupTask.Type
+
+/**
+ * The status of a client tool call: `in_progress`, `completed`, or one this version of the library does not
+ * know ({@link UnknownClientToolCallStatus}).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ClientToolCallStatus = openLiteral(["in_progress", "completed"], "UnknownClientToolCallStatus")
 
 /**
  * @since 0.1.0
  * @category models
  */
 export type ClientToolCallStatus = typeof ClientToolCallStatus.Type
+
+/**
+ * A client tool call status this version of the library does not know: the string as the API sent it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type UnknownClientToolCallStatus = Exclude<ClientToolCallStatus, "in_progress" | "completed">
 
 const itemFields = {
   id: Schema.String,
@@ -239,8 +441,8 @@ const itemFields = {
 export const UserMessageItem = Schema.Struct({
   type: Schema.Literal("chatkit.user_message"),
   ...itemFields,
-  content: Schema.Array(UserMessageContent),
-  attachments: Schema.Array(Attachment),
+  content: array(UserMessageContent),
+  attachments: array(Attachment),
   inference_options: nullable(InferenceOptions)
 }).annotations({ identifier: "UserMessageItem" })
 
@@ -259,7 +461,7 @@ export interface UserMessageItem extends Schema.Schema.Type<typeof UserMessageIt
 export const AssistantMessageItem = Schema.Struct({
   type: Schema.Literal("chatkit.assistant_message"),
   ...itemFields,
-  content: Schema.Array(OutputText)
+  content: array(OutputText)
 }).annotations({ identifier: "AssistantMessageItem" })
 
 /**
@@ -338,7 +540,7 @@ export interface TaskItem extends Schema.Schema.Type<typeof TaskItem> {}
 export const TaskGroupItem = Schema.Struct({
   type: Schema.Literal("chatkit.task_group"),
   ...itemFields,
-  tasks: Schema.Array(TaskGroupTask)
+  tasks: array(TaskGroupTask)
 }).annotations({ identifier: "TaskGroupItem" })
 
 /**
@@ -363,26 +565,70 @@ export const knownTypes = [
 ] as const
 
 /**
- * An item whose `type` this version of the library does not know. The whole JSON object is kept in `raw`
- * and written back unchanged when encoded, so a new item type never fails a page.
+ * An item whose `type` this version of the library does not know, so that a new item type never fails a
+ * page. It has the fields every item has, and the whole JSON object in `raw`, which is what encoding writes
+ * back.
  *
  * @since 0.1.0
  * @category models
  */
 export interface UnknownItem {
   readonly type: "unknown"
-  readonly raw: RawObject
+  readonly id: string
+  readonly object: "chatkit.thread_item"
+  readonly created_at: number
+  readonly thread_id: string
+  readonly raw: UnknownItem.Raw
+}
+
+/**
+ * @since 0.1.0
+ */
+export declare namespace UnknownItem {
+  /**
+   * The JSON object of an unknown item: any `type` outside {@link knownTypes}, and the fields every item has.
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  export interface Raw extends RawObject {
+    readonly id: string
+    readonly object: "chatkit.thread_item"
+    readonly created_at: number
+    readonly thread_id: string
+  }
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const UnknownItem: Schema.Schema<UnknownItem, RawObject> = unknownVariant(knownTypes, "UnknownThreadItem")
+export const UnknownItem: Schema.Schema<UnknownItem, UnknownItem.Raw> = unknownVariant(
+  knownTypes,
+  "UnknownThreadItem",
+  itemFields
+)
 
 /**
  * Any item of a thread, discriminated by `type`.
  *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ThreadItem: Schema.Schema<ThreadItem, ThreadItem.Encoded> = identifiedBy(
+  itemFields,
+  Schema.Union(
+    UserMessageItem,
+    AssistantMessageItem,
+    WidgetItem,
+    ClientToolCallItem,
+    TaskItem,
+    TaskGroupItem,
+    UnknownItem
+  )
+).annotations({ identifier: "ThreadItem" })
+
+/**
  * @since 0.1.0
  * @category models
  */
@@ -412,28 +658,5 @@ export declare namespace ThreadItem {
     | typeof ClientToolCallItem.Encoded
     | typeof TaskItem.Encoded
     | typeof TaskGroupItem.Encoded
-    | RawObject
+    | UnknownItem.Raw
 }
-
-/**
- * @since 0.1.0
- * @category schemas
- */
-export const ThreadItem: Schema.Schema<ThreadItem, ThreadItem.Encoded> = Schema.Union(
-  UserMessageItem,
-  AssistantMessageItem,
-  WidgetItem,
-  ClientToolCallItem,
-  TaskItem,
-  TaskGroupItem,
-  UnknownItem
-).annotations({ identifier: "ThreadItem" })
-
-/**
- * The id of an item, also of one whose type is unknown (`undefined` when such an item has no string id).
- *
- * @since 0.1.0
- * @category getters
- */
-export const id = (item: ThreadItem): string | undefined =>
-  item.type === "unknown" ? (typeof item.raw.id === "string" ? item.raw.id : undefined) : item.id

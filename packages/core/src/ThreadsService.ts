@@ -6,7 +6,7 @@
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
-import type { ChatKitError } from "./ChatKitError.js"
+import type { ChatKitError, RequestError } from "./ChatKitError.js"
 import { BadRequestError } from "./ChatKitError.js"
 import { paginate } from "./internal/paging.js"
 import { withSpan, withStreamSpan } from "./internal/span.js"
@@ -38,17 +38,23 @@ export declare namespace ThreadsService {
    */
   export interface Service {
     /** One page of threads, newest first unless `order: "asc"`. */
-    readonly list: (params?: ListThreadsParams) => Effect.Effect<Page<Thread>, ChatKitError>
+    readonly list: (params?: ListThreadsParams.Encoded) => Effect.Effect<Page<Thread>, RequestError>
     /** Every thread from `params.after` on, fetching pages of `params.limit` as the stream is pulled. */
-    readonly stream: (params?: ListThreadsParams) => Stream.Stream<Thread, ChatKitError>
+    readonly stream: (params?: ListThreadsParams.Encoded) => Stream.Stream<Thread, ChatKitError>
     /** One thread by id. */
-    readonly retrieve: (threadId: string) => Effect.Effect<Thread, ChatKitError>
+    readonly retrieve: (threadId: string) => Effect.Effect<Thread, RequestError>
     /** Deletes a thread with its items. */
-    readonly delete: (threadId: string) => Effect.Effect<ThreadDeleted, ChatKitError>
+    readonly delete: (threadId: string) => Effect.Effect<ThreadDeleted, RequestError>
     /** One page of a thread's items, newest first unless `order: "asc"`. */
-    readonly listItems: (threadId: string, params?: ListItemsParams) => Effect.Effect<Page<ThreadItem>, ChatKitError>
+    readonly listItems: (
+      threadId: string,
+      params?: ListItemsParams.Encoded
+    ) => Effect.Effect<Page<ThreadItem>, RequestError>
     /** Every item of a thread from `params.after` on, fetching pages as the stream is pulled. */
-    readonly streamItems: (threadId: string, params?: ListItemsParams) => Stream.Stream<ThreadItem, ChatKitError>
+    readonly streamItems: (
+      threadId: string,
+      params?: ListItemsParams.Encoded
+    ) => Stream.Stream<ThreadItem, ChatKitError>
   }
 
   /**
@@ -59,10 +65,10 @@ export declare namespace ThreadsService {
    * @category models
    */
   export interface Operations {
-    readonly list: (params: ListThreadsParams) => Effect.Effect<Page<Thread>, ChatKitError>
-    readonly retrieve: (threadId: string) => Effect.Effect<Thread, ChatKitError>
-    readonly delete: (threadId: string) => Effect.Effect<ThreadDeleted, ChatKitError>
-    readonly listItems: (threadId: string, params: ListItemsParams) => Effect.Effect<Page<ThreadItem>, ChatKitError>
+    readonly list: (params: ListThreadsParams) => Effect.Effect<Page<Thread>, RequestError>
+    readonly retrieve: (threadId: string) => Effect.Effect<Thread, RequestError>
+    readonly delete: (threadId: string) => Effect.Effect<ThreadDeleted, RequestError>
+    readonly listItems: (threadId: string, params: ListItemsParams) => Effect.Effect<Page<ThreadItem>, RequestError>
   }
 }
 
@@ -76,11 +82,11 @@ const streamLimitError = new BadRequestError({
   param: "limit"
 })
 
-const paramAttributes = (params: ListItemsParams & { readonly user?: string | undefined }) => ({
+const paramAttributes = (params: ListItemsParams.Encoded & { readonly user?: string | undefined }) => ({
   "chatkit.limit": params.limit,
   "chatkit.order": params.order,
-  "chatkit.after": params.after,
-  "chatkit.before": params.before,
+  "chatkit.after": params.after ?? undefined,
+  "chatkit.before": params.before ?? undefined,
   "chatkit.user": params.user
 })
 
@@ -108,7 +114,7 @@ export const make = (operations: ThreadsService.Operations): ThreadsService.Serv
 
   const pages = <P extends ListItemsParams, A>(
     params: P,
-    fetchPage: (params: P) => Effect.Effect<Page<A>, ChatKitError>
+    fetchPage: (params: P) => Effect.Effect<Page<A>, RequestError>
   ): Stream.Stream<A, ChatKitError> =>
     params.limit === 0
       ? Stream.fail(streamLimitError)
@@ -149,7 +155,7 @@ export const make = (operations: ThreadsService.Operations): ThreadsService.Serv
  * @since 0.1.0
  * @category accessors
  */
-export const list = (params?: ListThreadsParams): Effect.Effect<Page<Thread>, ChatKitError, ThreadsService> =>
+export const list = (params?: ListThreadsParams.Encoded): Effect.Effect<Page<Thread>, RequestError, ThreadsService> =>
   Effect.flatMap(ThreadsService, (service) => service.list(params))
 
 /**
@@ -158,7 +164,7 @@ export const list = (params?: ListThreadsParams): Effect.Effect<Page<Thread>, Ch
  * @since 0.1.0
  * @category accessors
  */
-export const stream = (params?: ListThreadsParams): Stream.Stream<Thread, ChatKitError, ThreadsService> =>
+export const stream = (params?: ListThreadsParams.Encoded): Stream.Stream<Thread, ChatKitError, ThreadsService> =>
   Stream.unwrap(Effect.map(ThreadsService, (service) => service.stream(params)))
 
 /**
@@ -167,7 +173,7 @@ export const stream = (params?: ListThreadsParams): Stream.Stream<Thread, ChatKi
  * @since 0.1.0
  * @category accessors
  */
-export const retrieve = (threadId: string): Effect.Effect<Thread, ChatKitError, ThreadsService> =>
+export const retrieve = (threadId: string): Effect.Effect<Thread, RequestError, ThreadsService> =>
   Effect.flatMap(ThreadsService, (service) => service.retrieve(threadId))
 
 /**
@@ -176,7 +182,7 @@ export const retrieve = (threadId: string): Effect.Effect<Thread, ChatKitError, 
  * @since 0.1.0
  * @category accessors
  */
-const delete_ = (threadId: string): Effect.Effect<ThreadDeleted, ChatKitError, ThreadsService> =>
+const delete_ = (threadId: string): Effect.Effect<ThreadDeleted, RequestError, ThreadsService> =>
   Effect.flatMap(ThreadsService, (service) => service.delete(threadId))
 
 export {
@@ -197,8 +203,8 @@ export {
  */
 export const listItems = (
   threadId: string,
-  params?: ListItemsParams
-): Effect.Effect<Page<ThreadItem>, ChatKitError, ThreadsService> =>
+  params?: ListItemsParams.Encoded
+): Effect.Effect<Page<ThreadItem>, RequestError, ThreadsService> =>
   Effect.flatMap(ThreadsService, (service) => service.listItems(threadId, params))
 
 /**
@@ -209,6 +215,6 @@ export const listItems = (
  */
 export const streamItems = (
   threadId: string,
-  params?: ListItemsParams
+  params?: ListItemsParams.Encoded
 ): Stream.Stream<ThreadItem, ChatKitError, ThreadsService> =>
   Stream.unwrap(Effect.map(ThreadsService, (service) => service.streamItems(threadId, params)))

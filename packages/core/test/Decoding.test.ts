@@ -80,9 +80,16 @@ describe("Decoding.decodeUnknownEither", () => {
         (issue) => formatted(issue)[0]?.path
       )
     // the type holds another object that cannot be converted
-    assert.deepStrictEqual(pathOf([{ type: { toString: { toString: [] } } }]), Either.left(["data", 0, "type"]))
+    const identity = { id: "cthi_1", object: "chatkit.thread_item", created_at: 1, thread_id: "cthr_1" }
+    assert.deepStrictEqual(
+      pathOf([{ ...identity, type: { toString: { toString: [] } } }]),
+      Either.left(["data", 0, "type"])
+    )
     // the item itself cannot be converted either (its own toString field), but the union reads its type
-    assert.deepStrictEqual(pathOf([{ toString: 1, type: { toString: 2 } }]), Either.left(["data", 0, "type"]))
+    assert.deepStrictEqual(
+      pathOf([{ ...identity, toString: 1, type: { toString: 2 } }]),
+      Either.left(["data", 0, "type"])
+    )
   })
 
   it("throws again what a schema's own code throws", () => {

@@ -10,8 +10,8 @@ describe("Page", () => {
     assert.deepStrictEqual(JSON.parse(JSON.stringify(Schema.encodeSync(Page.ThreadItemPage)(page))), referenceItemPage)
   })
 
-  it("reads absent first_id / last_id as null and always writes both", () => {
-    const page = Schema.decodeUnknownSync(Page.ThreadPage)({ object: "list", data: [], has_more: false })
+  it("reads absent object / first_id / last_id as list / null and always writes them", () => {
+    const page = Schema.decodeUnknownSync(Page.ThreadPage)({ data: [], has_more: false })
     assert.deepStrictEqual(Schema.encodeSync(Page.ThreadPage)(page), {
       object: "list",
       data: [],
@@ -21,8 +21,9 @@ describe("Page", () => {
     })
   })
 
-  it("requires has_more", () => {
+  it("requires data and has_more", () => {
     assert.throws(() => Schema.decodeUnknownSync(Page.ThreadPage)({ object: "list", data: [] }))
+    assert.throws(() => Schema.decodeUnknownSync(Page.ThreadPage)({ object: "list", has_more: false }))
   })
 
   it.prop(

@@ -92,6 +92,78 @@ describe("Page fast decoders answer exactly as the schema", () => {
     })
   }
 
+  it("decodes unknown values at every level as the schema does, keeping a __proto__ key as a key", () => {
+    const items = JSON.parse(JSON.stringify(referenceItemPage))
+    const [user, assistant, , tool, task, group] = items.data
+    const hostile = () => JSON.parse(`{"type":"future","__proto__":{"polluted":true}}`)
+    user.content.push(hostile())
+    user.attachments.push(hostile())
+    assistant.content[0].annotations.push(hostile(), { type: "file", source: hostile() })
+    tool.status = "failed"
+    task.task_type = "workflow"
+    group.tasks.push(hostile())
+    items.data.push(JSON.parse(
+      `{"type":"chatkit.future","id":"cthi_7","object":"chatkit.thread_item","created_at":1,"thread_id":"cthr_abc",` +
+        `"__proto__":{"polluted":true}}`
+    ))
+    const threads = {
+      object: "list",
+      data: [{ id: "cthr_1", object: "chatkit.thread", created_at: 1, title: null, user: "u", status: hostile() }],
+      has_more: false
+    }
+    for (
+      const [fast, slow, input] of [
+        [Page.decodeThreadItemPage(), Decoding.decodeUnknownEither(Page.ThreadItemPage), items],
+        [Page.decodeThreadPage(), Decoding.decodeUnknownEither(Page.ThreadPage), threads]
+      ] as const
+    ) {
+      const decoded = Either.getOrThrow<object, unknown>(fast(input))
+      assert.deepStrictEqual(decoded, Either.getOrThrow<object, unknown>(slow(input)))
+      assert.strictEqual(
+        JSON.stringify(decoded).split("\"__proto__\"").length,
+        JSON.stringify(input).split("\"__proto__\"").length
+      )
+      const prototypes = new Set<unknown>()
+      const visit = (node: unknown): void => {
+        if (typeof node !== "object" || node === null) return
+        prototypes.add(Object.getPrototypeOf(node))
+        Object.values(node).forEach(visit)
+      }
+      visit(decoded)
+      assert.deepStrictEqual([...prototypes].filter((p) => p !== Object.prototype && p !== Array.prototype), [])
+    }
+  })
+
+  it("fails a known type with a wrong field, or with another known type's source, as the schema does", () => {
+    const [user, assistant, , , , group] = referenceItemPage.data
+    const annotated = (annotation: unknown) => ({
+      ...assistant,
+      content: [{ type: "output_text", text: "t", annotations: [annotation] }]
+    })
+    const items = [
+      annotated({ type: "file", source: { type: "url", url: "u" } }),
+      annotated({ type: "url", source: { type: "file", filename: "f" } }),
+      annotated({ type: "file", source: { type: "file" } }),
+      { ...user, content: [{ type: "input_text" }] },
+      { ...user, attachments: [{ type: "image", id: "a" }] },
+      { ...group, tasks: [{ type: "custom", heading: 1 }] },
+      { ...group, type: 1 }
+    ]
+    const thread = { id: "cthr_1", object: "chatkit.thread", created_at: 1, title: null, user: "u" }
+    for (const options of optionSets) {
+      for (const item of items) {
+        const page = { ...referenceItemPage, data: [item] }
+        sameAnswer(Page.decodeThreadItemPage(options), Decoding.decodeUnknownEither(Page.ThreadItemPage, options), page)
+        assert.isTrue(Either.isLeft(Page.decodeThreadItemPage(options)(page)))
+      }
+      for (const status of [{ type: "locked", reason: 1 }, { type: 1 }]) {
+        const page = { object: "list", data: [{ ...thread, status }], has_more: false }
+        sameAnswer(Page.decodeThreadPage(options), Decoding.decodeUnknownEither(Page.ThreadPage, options), page)
+        assert.isTrue(Either.isLeft(Page.decodeThreadPage(options)(page)))
+      }
+    }
+  })
+
   it("decodes the reference page, every variant, on the fast path", () => {
     const decoded = Either.getOrThrow(Page.decodeThreadItemPage()(referenceItemPage))
     assert.deepStrictEqual(decoded, Schema.decodeUnknownSync(Page.ThreadItemPage)(referenceItemPage))

@@ -49,6 +49,17 @@ const page = (ids: ReadonlyArray<string>, hasMore: boolean, lastId: string | nul
 const ids = (threads: Chunk.Chunk<Thread.Thread>) => Chunk.toReadonlyArray(threads).map((t) => t.id)
 
 describe("ThreadsService.make", () => {
+  it.effect("takes a page's null cursor as an absent one, so last_id can be passed as it is", () =>
+    Effect.gen(function*() {
+      const { calls, service } = yield* scripted([page([], false), page([], false)])
+      const first = yield* service.list({ limit: 5 })
+      yield* service.listItems("cthr_1", { after: first.last_id, before: null })
+      assert.deepStrictEqual(yield* calls, [
+        { op: "list", params: { limit: 5 } },
+        { op: "listItems", threadId: "cthr_1", params: {} }
+      ])
+    }))
+
   describe("validation: nothing is called for invalid input", () => {
     const invalid: ReadonlyArray<readonly [unknown, string]> = [
       [{ limit: -1 }, "limit"],

@@ -228,7 +228,7 @@ describe("ChatKitClient sessions: errors", () => {
     Effect.gen(function*() {
       const bad = (fields: Record<string, unknown>) => answer(200, { ...session("cksess_1"), ...fields })
       const cases: ReadonlyArray<readonly [Reply, string]> = [
-        [bad({ status: "paused" }), "$.status"],
+        [bad({ status: 3 }), "$.status"],
         [bad({ expires_at: clientSecret }), "$.expires_at"],
         [bad({ client_secret: { value: clientSecret, expires_at: 1 } }), "$.client_secret"],
         [bad({ client_secret: [[clientSecret]] }), "$.client_secret"],
@@ -242,6 +242,31 @@ describe("ChatKitClient sessions: errors", () => {
         assert.include(error.message, `POST /chatkit/sessions/cksess_1/cancel: at ${path}`)
         assertNotShown(error, clientSecret)
         if (error._tag === "ResponseDecodeError") assertNotShown(error.cause, clientSecret)
+      }
+    }))
+
+  it.effect("a created session is never lost: a new status decodes, an undecodable body keeps id and secret", () =>
+    Effect.gen(function*() {
+      const { result } = yield* run([answer(200, { ...session("cksess_1"), status: "pending" })])
+      assert.isTrue(Either.isRight(result))
+      if (Either.isRight(result)) {
+        assert.strictEqual(result.right.status, "pending")
+        assert.strictEqual(Redacted.value(result.right.client_secret), clientSecret)
+      }
+      for (const operation of ["create", "cancel"] as const) {
+        const error = yield* errorOf([answer(200, { ...session("cksess_1"), expires_at: "soon" })], operation)
+        assert.strictEqual(error._tag, "ResponseDecodeError")
+        if (error._tag !== "ResponseDecodeError") continue
+        assert.strictEqual(error.sessionId, "cksess_1")
+        assert.strictEqual(error.clientSecret && Redacted.value(error.clientSecret), clientSecret)
+        assertNotShown(error, clientSecret)
+      }
+      const { client_secret: _secret, ...withoutSecret } = session("cksess_2")
+      const partial = yield* errorOf([answer(200, withoutSecret)])
+      assert.strictEqual(partial._tag, "ResponseDecodeError")
+      if (partial._tag === "ResponseDecodeError") {
+        assert.strictEqual(partial.sessionId, "cksess_2")
+        assert.isUndefined(partial.clientSecret)
       }
     }))
 
@@ -331,7 +356,7 @@ describe("ChatKitClient sessions: tracing and layers", () => {
         answer(503),
         answer(200, session("cksess_1"), { "x-request-id": "req_1" }),
         answer(200, session("cksess_1", "cancelled"), { "x-request-id": "req_2" }),
-        answer(200, { ...session("cksess_1"), status: "paused" })
+        answer(200, { ...session("cksess_1"), status: 3 })
       ])
       const { sessions } = yield* makeServices(transport)
       const fiber = yield* Effect.fork(

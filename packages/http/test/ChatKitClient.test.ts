@@ -1,8 +1,20 @@
-import { ThreadsService } from "@effect-chatkit/core"
+import { Page, ThreadsService } from "@effect-chatkit/core"
 import { ChatKitClient } from "@effect-chatkit/http"
 import * as HttpClient from "@effect/platform/HttpClient"
 import { assert, describe, it } from "@effect/vitest"
-import { Chunk, Config, ConfigError, ConfigProvider, Effect, Either, Fiber, Layer, Stream, TestClock } from "effect"
+import {
+  Chunk,
+  Config,
+  ConfigError,
+  ConfigProvider,
+  Effect,
+  Either,
+  Fiber,
+  Layer,
+  Schema,
+  Stream,
+  TestClock
+} from "effect"
 import { readFileSync } from "node:fs"
 import { userAgent } from "../src/internal/version.js"
 import { makeClient } from "./utils/client.js"
@@ -37,6 +49,53 @@ describe("ChatKitClient requests", () => {
     const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }
     assert.strictEqual(userAgent, `effect-chatkit/${pkg.version}`)
   })
+
+  it.effect("pages holding values the API does not have today decode and keep them, unchanged on encoding", () =>
+    Effect.gen(function*() {
+      const identity = (id: string) => ({
+        id,
+        object: "chatkit.thread_item" as const,
+        created_at: 1,
+        thread_id: "cthr_1"
+      })
+      const data = [
+        { ...identity("cthi_1"), type: "chatkit.audio_clip", seconds: 3 },
+        { ...identity("cthi_2"), type: "chatkit.user_message", content: [{ type: "input_audio", format: "mp3" }] },
+        {
+          ...identity("cthi_3"),
+          type: "chatkit.client_tool_call",
+          status: "failed",
+          call_id: "c",
+          name: "n",
+          arguments: "{}",
+          output: null
+        }
+      ]
+      const itemPage = { object: "list", data, first_id: "cthi_1", last_id: "cthi_3", has_more: false }
+      const threadPage = {
+        object: "list",
+        data: [{ ...threadJson("cthr_1"), status: { type: "archived", by: "admin" } }],
+        first_id: "cthr_1",
+        last_id: "cthr_1",
+        has_more: false
+      }
+      const transport = scripted([answer(200, itemPage), answer(200, threadPage)])
+      const service = yield* withClient(transport)
+      const items = yield* service.listItems("cthr_1")
+      assert.deepStrictEqual(items.data.map((item) => [item.id, item.type]), [
+        ["cthi_1", "unknown"],
+        ["cthi_2", "chatkit.user_message"],
+        ["cthi_3", "chatkit.client_tool_call"]
+      ])
+      const encodedItems = Schema.encodeSync(Page.ThreadItemPage)(items)
+      assert.deepStrictEqual(encodedItems.data, [
+        data[0],
+        { ...data[1], attachments: [], inference_options: null },
+        data[2]
+      ])
+      const threads = yield* service.list()
+      assert.deepStrictEqual<unknown>(Schema.encodeSync(Page.ThreadPage)(threads), threadPage)
+    }))
 
   it.effect("retrieve, delete and listItems use the thread id as one path segment", () =>
     Effect.gen(function*() {

@@ -6,9 +6,9 @@
  * @since 0.1.0
  */
 import type { ChatKitError } from "@effect-chatkit/core/ChatKitError"
-import type * as Session from "@effect-chatkit/core/Session"
+import * as Session from "@effect-chatkit/core/Session"
 import * as SessionParams from "@effect-chatkit/core/SessionParams"
-import type * as Thread from "@effect-chatkit/core/Thread"
+import * as Thread from "@effect-chatkit/core/Thread"
 import * as ThreadItem from "@effect-chatkit/core/ThreadItem"
 import * as ThreadsService from "@effect-chatkit/core/ThreadsService"
 import * as Arbitrary from "effect/Arbitrary"
@@ -24,7 +24,7 @@ import { ThreadsFake } from "./ThreadsFake.js"
  * @since 0.1.0
  * @category primitives
  */
-export const createdAt: FastCheck.Arbitrary<number> = FastCheck.integer({ min: 1_672_531_200, max: 2_000_000_000 })
+export const timestamp: FastCheck.Arbitrary<number> = FastCheck.integer({ min: 1_672_531_200, max: 2_000_000_000 })
 
 const hex24 = FastCheck.tuple(FastCheck.nat(), FastCheck.nat(), FastCheck.nat()).map((parts) =>
   parts.map((n) => n.toString(16).padStart(8, "0")).join("")
@@ -54,34 +54,19 @@ export const itemId: FastCheck.Arbitrary<string> = hex24.map((hex) => `cthi_${he
  */
 export const user: FastCheck.Arbitrary<string> = FastCheck.string({ minLength: 1, maxLength: 64 })
 
-const key = FastCheck.stringMatching(/^[a-z_]{1,8}$/).filter((name) => name !== "type")
-
-const jsonValue: FastCheck.Arbitrary<unknown> = FastCheck.jsonValue({ maxDepth: 2 }).map((value) =>
-  JSON.parse(JSON.stringify(value))
-)
-
-const json = jsonValue.map((value) => JSON.stringify(value))
+const json = FastCheck.json({ maxDepth: 2 })
 
 const nullableString = FastCheck.option(FastCheck.string(), { nil: null })
 
 const short = { maxLength: 3 } as const
 
 /**
- * Any thread status, `unknown` ones (a type this library does not know, with extra JSON fields) included.
+ * Any thread status, unknown ones (a type this library does not know, with extra JSON fields) included.
  *
  * @since 0.1.0
  * @category models
  */
-export const threadStatus: FastCheck.Arbitrary<Thread.ThreadStatus> = FastCheck.oneof(
-  FastCheck.constant<Thread.ThreadStatus>({ type: "active" }),
-  FastCheck.record({ type: FastCheck.constantFrom("locked" as const, "closed" as const), reason: nullableString }),
-  FastCheck.record({
-    type: FastCheck.stringMatching(/^[a-z_.]{1,16}$/).filter((type) =>
-      type !== "active" && type !== "locked" && type !== "closed"
-    ),
-    fields: FastCheck.dictionary(key, jsonValue, { maxKeys: 3 })
-  }).map(({ fields, type }): Thread.ThreadStatus => ({ type: "unknown", raw: { ...fields, type } }))
-)
+export const threadStatus: FastCheck.Arbitrary<Thread.ThreadStatus> = Arbitrary.make(Thread.ThreadStatus)
 
 /**
  * A thread as `retrieve` and `list` give it.
@@ -92,11 +77,13 @@ export const threadStatus: FastCheck.Arbitrary<Thread.ThreadStatus> = FastCheck.
 export const thread: FastCheck.Arbitrary<Thread.Thread> = FastCheck.record({
   id: threadId,
   object: FastCheck.constant("chatkit.thread" as const),
-  created_at: createdAt,
+  created_at: timestamp,
   title: nullableString,
   status: threadStatus,
   user
 })
+
+// every generator below draws the open points of its variant from core's schemas, unknown values included
 
 const userMessageFields: FastCheck.Arbitrary<NewItem<ThreadItem.UserMessageItem>> = Arbitrary.make(
   ItemFields.UserMessageFields
@@ -119,13 +106,21 @@ const widgetFields: FastCheck.Arbitrary<NewItem<ThreadItem.WidgetItem>> = FastCh
   widget: json
 })
 
+const unknownToolCallStatus = Arbitrary.make(ThreadItem.ClientToolCallStatus).filter((status) =>
+  status !== "in_progress" && status !== "completed"
+)
+
 const clientToolCallFields: FastCheck.Arbitrary<NewItem<ThreadItem.ClientToolCallItem>> = FastCheck.record({
   type: FastCheck.constant("chatkit.client_tool_call" as const),
   call_id: FastCheck.string({ minLength: 1, maxLength: 24 }),
   name: FastCheck.string({ minLength: 1, maxLength: 24 }),
   arguments: json,
-  output: FastCheck.option(json, { nil: null })
-}).map((fields) => ({ ...fields, status: fields.output === null ? "in_progress" as const : "completed" as const }))
+  output: FastCheck.option(json, { nil: null }),
+  unknownStatus: FastCheck.option(unknownToolCallStatus, { nil: undefined, freq: 5 })
+}).map(({ unknownStatus, ...fields }) => ({
+  ...fields,
+  status: unknownStatus ?? (fields.output === null ? "in_progress" as const : "completed" as const)
+}))
 
 const taskFields: FastCheck.Arbitrary<NewItem<ThreadItem.TaskItem>> = Arbitrary.make(ItemFields.TaskFields)
 
@@ -133,10 +128,17 @@ const taskGroupFields: FastCheck.Arbitrary<NewItem<ThreadItem.TaskGroupItem>> = 
   ItemFields.TaskGroupFields
 ).map((fields) => ({ ...fields, tasks: fields.tasks.slice(0, 3) }))
 
-const withAssigned = <F extends NewItem>(fields: FastCheck.Arbitrary<F>) =>
-  FastCheck.record({ fields, id: itemId, created_at: createdAt, thread_id: threadId }).map((
-    { created_at, fields, id, thread_id }
-  ) => ({ ...fields, id, object: "chatkit.thread_item" as const, created_at, thread_id }))
+const unknownItemFields: FastCheck.Arbitrary<NewItem<ThreadItem.UnknownItem>> = Arbitrary.make(
+  ThreadItem.UnknownItem
+).map(({ raw: { created_at: _createdAt, id: _id, object: _object, thread_id: _threadId, ...raw } }) => ({
+  type: "unknown",
+  raw
+}))
+
+const withAssigned = <V extends ThreadItem.ThreadItem>(fields: FastCheck.Arbitrary<NewItem<V>>) =>
+  FastCheck.record({ fields, id: itemId, created_at: timestamp, thread_id: threadId }).map(
+    ({ fields, ...assigned }) => ItemFields.assign(fields, assigned) as V
+  )
 
 /**
  * @since 0.1.0
@@ -161,8 +163,8 @@ export const assistantMessageItem: FastCheck.Arbitrary<ThreadItem.AssistantMessa
 export const widgetItem: FastCheck.Arbitrary<ThreadItem.WidgetItem> = withAssigned(widgetFields)
 
 /**
- * A client tool call; `arguments` and `output` are JSON strings, `output` is `null` exactly while the call is
- * `in_progress`.
+ * A client tool call; `arguments` and `output` are JSON strings. Its status is sometimes one the library does
+ * not know; a known one is `in_progress` exactly while `output` is `null`.
  *
  * @since 0.1.0
  * @category models
@@ -184,14 +186,24 @@ export const taskItem: FastCheck.Arbitrary<ThreadItem.TaskItem> = withAssigned(t
 export const taskGroupItem: FastCheck.Arbitrary<ThreadItem.TaskGroupItem> = withAssigned(taskGroupFields)
 
 /**
- * An item of any known variant.
+ * An item of a type this library does not know, with extra JSON fields.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const unknownItem: FastCheck.Arbitrary<ThreadItem.UnknownItem> = withAssigned(unknownItemFields)
+
+/**
+ * An item of any variant, unknown ones included. Every variant holds, at each of its open points (content
+ * parts, attachments, annotations and their sources, task types, grouped tasks, tool call statuses),
+ * sometimes a value this library does not know.
  *
  * @since 0.1.0
  * @category models
  */
 export const threadItem: FastCheck.Arbitrary<ThreadItem.ThreadItem> = FastCheck.oneof<
   Array<FastCheck.Arbitrary<ThreadItem.ThreadItem>>
->(userMessageItem, assistantMessageItem, widgetItem, clientToolCallItem, taskItem, taskGroupItem)
+>(userMessageItem, assistantMessageItem, widgetItem, clientToolCallItem, taskItem, taskGroupItem, unknownItem)
 
 const options = <T>(model: { [K in keyof T]: FastCheck.Arbitrary<T[K]> }) =>
   FastCheck.record(model, { requiredKeys: [] })
@@ -199,21 +211,13 @@ const options = <T>(model: { [K in keyof T]: FastCheck.Arbitrary<T[K]> }) =>
 const enabled = options({ enabled: FastCheck.boolean() })
 
 /**
- * State variables a session accepts: up to 8, named with printable ASCII (at most 16 characters), holding
- * strings, booleans or finite numbers that survive JSON unchanged.
+ * State variables a session accepts: up to 8, holding strings, booleans or finite numbers that survive JSON
+ * unchanged.
  *
  * @since 0.1.0
  * @category session params
  */
-export const stateVariables: FastCheck.Arbitrary<Session.StateVariables> = FastCheck.dictionary(
-  FastCheck.string({ maxLength: 16 }).filter((name) => name !== "__proto__"),
-  FastCheck.oneof(
-    FastCheck.string(),
-    FastCheck.boolean(),
-    FastCheck.double({ noNaN: true, noDefaultInfinity: true }).map((n) => n + 0)
-  ),
-  { maxKeys: 8 }
-)
+export const stateVariables: FastCheck.Arbitrary<Session.StateVariables> = Arbitrary.make(Session.StateVariables)
 
 /**
  * Valid parameters of `SessionsService.create`: `user` and `workflow.id` always, every optional field
@@ -247,7 +251,7 @@ export const createSessionParams: FastCheck.Arbitrary<SessionParams.CreateSessio
 }, { requiredKeys: ["user", "workflow"] })
 
 /**
- * The options of the admin input arbitraries: where `createdAt` is drawn from (by default {@link createdAt}).
+ * The options of the admin input arbitraries: where `createdAt` is drawn from (by default {@link timestamp}).
  *
  * @since 0.1.0
  * @category models
@@ -257,7 +261,8 @@ export interface InputOptions {
 }
 
 /**
- * The admin input of a new item of any known variant, with or without `createdAt`.
+ * The admin input of a new item of any variant, unknown ones and unknown values inside known ones included,
+ * with or without `createdAt`.
  *
  * @since 0.1.0
  * @category admin inputs
@@ -270,9 +275,10 @@ export const itemInput = (options?: InputOptions): FastCheck.Arbitrary<ThreadsFa
       widgetFields,
       clientToolCallFields,
       taskFields,
-      taskGroupFields
+      taskGroupFields,
+      unknownItemFields
     ),
-    FastCheck.option(options?.createdAt ?? createdAt, { nil: undefined })
+    FastCheck.option(options?.createdAt ?? timestamp, { nil: undefined })
   ).map(([fields, at]) => at === undefined ? fields : { ...fields, createdAt: at })
 
 /**
@@ -288,7 +294,7 @@ export const threadInput = (
     user: options?.user ?? user,
     title: nullableString,
     status: threadStatus,
-    createdAt: options?.createdAt ?? createdAt
+    createdAt: options?.createdAt ?? timestamp
   }, { requiredKeys: ["user"] })
 
 /**
@@ -305,7 +311,7 @@ export interface ThreadFixture {
 }
 
 /**
- * A whole store as plain data; {@link seed} creates it in a fake.
+ * A whole store as plain data; {@link createFixture} creates it in a fake.
  *
  * @since 0.1.0
  * @category fixtures
@@ -347,7 +353,7 @@ const timed = <A extends { readonly createdAt?: number | undefined }>(
 export const storeFixture = (options?: StoreOptions): FastCheck.Arbitrary<StoreFixture> =>
   FastCheck.record({
     users: FastCheck.uniqueArray(user, { minLength: 1, maxLength: options?.maxUsers ?? 3 }),
-    timestamps: FastCheck.uniqueArray(createdAt, { minLength: 1, maxLength: options?.maxTimestamps ?? 4 })
+    timestamps: FastCheck.uniqueArray(timestamp, { minLength: 1, maxLength: options?.maxTimestamps ?? 4 })
   }).chain(({ timestamps, users }) => {
     const at = FastCheck.constantFrom(...timestamps)
     return FastCheck.array(
@@ -379,7 +385,7 @@ export interface SeededThread {
  * @since 0.1.0
  * @category fixtures
  */
-export const seed = (
+export const createFixture = (
   fixture: StoreFixture
 ): Effect.Effect<ReadonlyArray<SeededThread>, ChatKitError, ThreadsService.ThreadsService | ThreadsFake> =>
   Effect.flatMap(ThreadsFake, (admin) =>

@@ -16,7 +16,8 @@ import type * as Effect from "effect/Effect"
 export interface FaultInjection<Operation extends string> {
   /**
    * The next `times` (default 1) calls, of `operation` only when given, fail with `error`; then the fake
-   * recovers. Faults queue up in the order they were added.
+   * recovers. Faults queue up in the order they were added. A `PaginationError` cannot be injected (streams
+   * raise it from the pages they read, no one request does): it dies with an `IllegalArgumentException`.
    */
   readonly failNext: (options: {
     readonly error: ChatKitError

@@ -12,7 +12,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import type { FaultInjection } from "./FaultInjection.js"
 import { makeInjector } from "./internal/faults.js"
-import type { KnownItem, NewItem } from "./internal/store.js"
+import type { NewItem } from "./internal/store.js"
 import { makeThreadsFake } from "./internal/threadsFake.js"
 
 /**
@@ -55,13 +55,16 @@ export declare namespace ThreadsFake {
   export type BeforeReading = "far-end" | "next-to-cursor"
 
   /**
-   * A new item of one of the known variants: its fields without `id`, `object`, `thread_id` and `created_at`
-   * (which the store assigns), and optionally `createdAt` in whole Unix seconds (default: now).
+   * A new item: its fields without `id`, `object`, `thread_id` and `created_at` (which the store assigns), and
+   * optionally `createdAt` in whole Unix seconds (default: now). An item of a type the library does not know
+   * is `{ type: "unknown", raw }`, `raw` its JSON object, to which the store adds the assigned fields.
    *
    * @since 0.1.0
    * @category models
    */
-  export type ItemInput<V extends KnownItem = KnownItem> = NewItem<V> & { readonly createdAt?: number | undefined }
+  export type ItemInput<V extends ThreadItem.ThreadItem = ThreadItem.ThreadItem> = NewItem<V> & {
+    readonly createdAt?: number | undefined
+  }
 
   /**
    * A new thread. `title` defaults to `null`, `status` to `{ type: "active" }`, `createdAt` (whole Unix

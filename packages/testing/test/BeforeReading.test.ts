@@ -1,6 +1,6 @@
-import { ThreadItem, ThreadsService } from "@effect-chatkit/core"
+import { ThreadsService } from "@effect-chatkit/core"
 import * as ChatKitClient from "@effect-chatkit/http/ChatKitClient"
-import { Arbitraries, ThreadsFake, ChatKitFakeServer } from "@effect-chatkit/testing"
+import { Arbitraries, ChatKitFakeServer, ThreadsFake } from "@effect-chatkit/testing"
 import * as Conformance from "@effect-chatkit/testing/Conformance"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { assert, describe, it } from "@effect/vitest"
@@ -27,7 +27,7 @@ describe("beforeReading", () => {
     [Arbitraries.storeFixture({ maxThreads: 12, maxItems: 8 }), params],
     ([fixture, input]) =>
       Effect.gen(function*() {
-        const seeded = yield* Arbitraries.seed(fixture)
+        const seeded = yield* Arbitraries.createFixture(fixture)
         const threads = seeded.map(({ thread }) => thread)
         const live = new Set(seeded.filter(({ deleted }) => !deleted).map(({ thread }) => thread.id))
         const ids = threads.map((thread) => thread.id)
@@ -49,12 +49,8 @@ describe("beforeReading", () => {
 
         const withItems = seeded.find(({ deleted, items }) => !deleted && items.length > 0)
         if (withItems === undefined) return
-        const itemIds = withItems.items.map((item) => ThreadItem.id(item) ?? "")
-        const entries = withItems.items.map((item, index) => ({
-          id: itemIds[index]!,
-          created_at: "created_at" in item ? item.created_at : 0,
-          item
-        }))
+        const itemIds = withItems.items.map((item) => item.id)
+        const entries = withItems.items.map((item) => ({ id: item.id, created_at: item.created_at, item }))
         const itemWindow = { ...window, after: pick(itemIds, input.after), before: pick(itemIds, input.before) }
         const items = yield* ThreadsService.listItems(withItems.thread.id, itemWindow)
         const expectedItems = Either.getOrThrow(

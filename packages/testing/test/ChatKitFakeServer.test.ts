@@ -1,4 +1,4 @@
-import { ChatKitError, ThreadItem } from "@effect-chatkit/core"
+import { ChatKitError } from "@effect-chatkit/core"
 import type { ChatKitFakeServer } from "@effect-chatkit/testing"
 import { ThreadsFake } from "@effect-chatkit/testing"
 import { assert, describe, it } from "@effect/vitest"
@@ -98,7 +98,7 @@ describe("ChatKitFakeServer", () => {
         })
 
         const listed = yield* send(`${server.url}/chatkit/threads/${a.id}/items?order=asc&limit=100`)
-        const ids = items.map(ThreadItem.id)
+        const ids = items.map((item) => item.id)
         const base = (index: number) => ({
           id: ids[index],
           object: "chatkit.thread_item",

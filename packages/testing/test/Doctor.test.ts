@@ -1,4 +1,4 @@
-import { AuthenticationError, Page, ThreadItem, ThreadsService } from "@effect-chatkit/core"
+import { AuthenticationError, Page, ThreadsService } from "@effect-chatkit/core"
 import type { ChatKitError } from "@effect-chatkit/core"
 import type { ListParams } from "@effect-chatkit/core"
 import { Arbitraries, Doctor, ThreadsFake } from "@effect-chatkit/testing"
@@ -23,7 +23,7 @@ const passThrough = (service: Service): ThreadsService.ThreadsService.Operations
 /** `after` answers from the cursor itself on. */
 const inclusiveAfter: Deviation = (service, admin) => {
   const withCursor = <A>(
-    page: Effect.Effect<Page.Page<A>, ChatKitError.ChatKitError>,
+    page: Effect.Effect<Page.Page<A>, ChatKitError.RequestError>,
     params: ListParams.ListItemsParams,
     find: (snapshot: Effect.Effect.Success<typeof admin.snapshot>, id: string) => A | undefined,
     idOf: (element: A) => string | undefined
@@ -47,8 +47,8 @@ const inclusiveAfter: Deviation = (service, admin) => {
       withCursor(
         service.listItems(threadId, params),
         params,
-        (snapshot, id) => snapshot.items.find((item) => ThreadItem.id(item) === id),
-        ThreadItem.id
+        (snapshot, id) => snapshot.items.find((item) => item.id === id),
+        (item) => item.id
       )
   }
 }
@@ -89,7 +89,7 @@ const examine = (
   } = {}
 ) =>
   Effect.gen(function*() {
-    yield* Arbitraries.seed(fixture)
+    yield* Arbitraries.createFixture(fixture)
     const service = yield* ThreadsService.ThreadsService
     const admin = yield* ThreadsFake.ThreadsFake
     const operations = (options.deviation ?? passThrough)(service, admin)

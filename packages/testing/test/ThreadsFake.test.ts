@@ -1,4 +1,4 @@
-import { NotFoundError, RateLimitError, ThreadsService } from "@effect-chatkit/core"
+import { NotFoundError, PaginationError, RateLimitError, ThreadsService } from "@effect-chatkit/core"
 import type { Thread } from "@effect-chatkit/core"
 import { ThreadsFake } from "@effect-chatkit/testing"
 import { assert, describe, it } from "@effect/vitest"
@@ -217,6 +217,10 @@ describe("ThreadsFake", () => {
         )
         yield* dies(admin.setStatus(thread.id, { type: "locked" } as unknown as Thread.ThreadStatus))
         yield* dies(admin.failNext({ error: new RateLimitError({ message: "x" }), times: 0 }))
+        // no one request fails with a PaginationError: streams raise it from the pages they read
+        yield* dies(admin.failNext({ error: new PaginationError({ message: "x", reason: "MissingCursor" }) }))
+        // an unknown item is one of a type no variant has
+        yield* dies(admin.addItem(thread.id, { type: "unknown", raw: { type: "chatkit.widget" } }))
         assert.deepStrictEqual(yield* admin.snapshot, { threads: [thread], items: [] })
         assert.deepStrictEqual((yield* ThreadsService.list()).data, [thread])
       })))

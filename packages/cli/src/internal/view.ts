@@ -69,13 +69,23 @@ const plural = (count: number, noun: string): string => `${count} ${noun}${count
 
 const suffix = (count: number, noun: string): string => count === 0 ? "" : ` [${plural(count, noun)}]`
 
-const userContent = (part: ThreadItem.UserMessageContent): string =>
-  part.type === "quoted_text" ? `> "${part.text}"` : part.text
+const userContent = (part: ThreadItem.UserMessageContent): string => {
+  switch (part.type) {
+    case "input_text":
+      return part.text
+    case "quoted_text":
+      return `> "${part.text}"`
+    case "unknown":
+      return `[${part.raw.type}]`
+  }
+}
 
 const userSummary = (item: ThreadItem.UserMessageItem): string => {
   const options = item.inference_options
   const extras = [
-    ...item.attachments.map((attachment) => `${attachment.type}: ${attachment.name}`),
+    ...item.attachments.map((attachment) =>
+      attachment.type === "unknown" ? attachment.raw.type : `${attachment.type}: ${attachment.name}`
+    ),
     ...(options?.model == null ? [] : [`model: ${options.model}`]),
     ...(options?.tool_choice == null ? [] : [`tool: ${options.tool_choice.id}`])
   ]
@@ -85,6 +95,21 @@ const userSummary = (item: ThreadItem.UserMessageItem): string => {
 
 const taskText = (taskType: ThreadItem.TaskType, heading: string | null, summary: string | null): string =>
   `${taskType}: ${[heading, summary].filter((part) => part !== null).join(" — ") || "(no details)"}`
+
+const groupedTaskText = (task: ThreadItem.TaskGroupTask): string =>
+  task.type === "unknown" ? task.raw.type : taskText(task.type, task.heading, task.summary)
+
+const toolCallSummary = (item: ThreadItem.ClientToolCallItem): string => {
+  const call = `${item.name}(${item.arguments})`
+  switch (item.status) {
+    case "completed":
+      return `${call} → ${item.output ?? "null"}`
+    case "in_progress":
+      return `${call} … in progress`
+    default:
+      return `${call} [${item.status}]${item.output === null ? "" : ` → ${item.output}`}`
+  }
+}
 
 /**
  * What an item says, on one line, by variant: the text of messages (quotes as `> "…"`, then attachments,
@@ -103,15 +128,11 @@ export const itemSummary = (item: ThreadItem.ThreadItem): string => {
     case "chatkit.widget":
       return widgetSummary(item.widget)
     case "chatkit.client_tool_call":
-      return item.status === "completed"
-        ? `${item.name}(${item.arguments}) → ${item.output ?? "null"}`
-        : `${item.name}(${item.arguments}) … in progress`
+      return toolCallSummary(item)
     case "chatkit.task":
       return taskText(item.task_type, item.heading, item.summary)
     case "chatkit.task_group":
-      return `${plural(item.tasks.length, "task")}: ${
-        item.tasks.map((task) => taskText(task.type, task.heading, task.summary)).join("; ")
-      }`
+      return `${plural(item.tasks.length, "task")}: ${item.tasks.map(groupedTaskText).join("; ")}`
     case "unknown":
       return JSON.stringify(item.raw)
   }
@@ -119,14 +140,6 @@ export const itemSummary = (item: ThreadItem.ThreadItem): string => {
 
 const itemType = (item: ThreadItem.ThreadItem): string =>
   item.type === "unknown" ? item.raw.type : item.type.replace(/^chatkit\./, "")
-
-const itemCreated = (item: ThreadItem.ThreadItem): string =>
-  item.type === "unknown" ?
-    (typeof item.raw.created_at === "number" ? isoTime(item.raw.created_at) : "") :
-    isoTime(item.created_at)
-
-const itemId = (item: ThreadItem.ThreadItem): string =>
-  item.type === "unknown" ? (typeof item.raw.id === "string" ? item.raw.id : "") : item.id
 
 /**
  * Threads as a table: id, created, user, status (with its reason) and title.
@@ -154,8 +167,8 @@ export const itemsTable = (items: ReadonlyArray<ThreadItem.ThreadItem>): string 
   Table.render(
     ["ID", "CREATED", "TYPE", "SUMMARY"],
     items.map((item) => [
-      itemId(item),
-      itemCreated(item),
+      item.id,
+      isoTime(item.created_at),
       itemType(item),
       Table.oneLine(itemSummary(item), summaryWidth)
     ])

@@ -1,7 +1,7 @@
 import * as Thread from "@effect-chatkit/core/Thread"
 import * as ThreadItem from "@effect-chatkit/core/ThreadItem"
 import { assert, describe, it } from "@effect/vitest"
-import { Arbitrary, Effect, FastCheck } from "effect"
+import { Arbitrary, Effect, FastCheck, Schema } from "effect"
 import * as View from "../../src/internal/view.js"
 
 const item = (fields: ThreadItem.ThreadItem): ThreadItem.ThreadItem => fields
@@ -97,6 +97,19 @@ describe("view", () => {
       })),
       "2 tasks: custom: A — b; thought: (no details)"
     )
+  })
+
+  it("shows values the library does not know by their raw type or status", () => {
+    const decode = Schema.decodeUnknownSync(ThreadItem.ThreadItem)
+    const summaries = [
+      { type: "chatkit.user_message", content: [{ type: "input_audio" }], attachments: [{ type: "audio" }] },
+      { type: "chatkit.client_tool_call", status: "failed", call_id: "c", name: "f", arguments: "{}", output: null },
+      { type: "chatkit.task", task_type: "workflow", heading: "Run", summary: null },
+      { type: "chatkit.task_group", tasks: [{ type: "search" }] }
+    ].map((fields, i) => View.itemSummary(decode({ ...base, id: `cthi_${i}`, ...fields })))
+    assert.deepStrictEqual(summaries, ["[input_audio] [audio]", "f({}) [failed]", "workflow: Run", "1 task: search"])
+    const table = View.itemsTable([decode({ ...base, id: "cthi_9", type: "chatkit.audio_clip" })])
+    assert.match(table.split("\n")[1]!, /^cthi_9 +2025-10-06T08:00:00Z +chatkit\.audio_clip +\{/)
   })
 
   it.effect.prop(

@@ -1,14 +1,16 @@
 /**
  * Hand-written decoders of the common wire shape of threads, items and pages. Each returns exactly what the
- * schema would decode (fresh objects, the schema's keys in the schema's order, extra keys dropped), or
- * `undefined` when the input is anything else (an absent nullable key, an unknown variant, a bad field), in
- * which case the caller asks the schema, which decides and writes the error.
+ * schema would decode (fresh objects, the schema's keys in the schema's order, extra keys dropped from known
+ * variants, unknown values kept as the schema keeps them), or `undefined` when the input is anything else (an
+ * absent nullable key or array, a bad field), in which case the caller asks the schema, which decides and
+ * writes the error.
  *
  * @internal
  */
 import type { Page } from "../Page.js"
 import type * as Thread from "../Thread.js"
-import * as ThreadItem from "../ThreadItem.js"
+import type * as ThreadItem from "../ThreadItem.js"
+import { copyObject, type RawObject } from "./schema.js"
 
 type Input = { readonly [key: string]: unknown }
 
@@ -29,12 +31,19 @@ const array = <A>(u: unknown, element: (u: unknown) => A | undefined): Array<A> 
   return out
 }
 
+/**
+ * The catch-all member of a union: an object of a string `type` kept whole, as the schema keeps it. Each caller
+ * has answered every known `type` before asking.
+ */
+const unknownObject = (u: Input): { readonly type: "unknown"; readonly raw: RawObject } | undefined =>
+  isString(u.type) ? { type: "unknown", raw: copyObject(u as RawObject) } : undefined
+
 const status = (u: unknown): Thread.ThreadStatus | undefined => {
   if (!isObject(u)) return undefined
   const type = u.type
   if (type === "active") return { type }
-  if ((type === "locked" || type === "closed") && isNullableString(u.reason)) return { type, reason: u.reason }
-  return undefined
+  if (type === "locked" || type === "closed") return isNullableString(u.reason) ? { type, reason: u.reason } : undefined
+  return unknownObject(u)
 }
 
 /** @internal */
@@ -54,16 +63,25 @@ export const thread = (u: unknown): Thread.Thread | undefined => {
   }
 }
 
-const userContent = (u: unknown): ThreadItem.UserMessageContent | undefined =>
-  isObject(u) && (u.type === "input_text" || u.type === "quoted_text") && isString(u.text)
-    ? { type: u.type, text: u.text }
-    : undefined
+const userContent = (u: unknown): ThreadItem.UserMessageContent | undefined => {
+  if (!isObject(u)) return undefined
+  if (u.type === "input_text" || u.type === "quoted_text") {
+    return isString(u.text)
+      ? { type: u.type, text: u.text }
+      : undefined
+  }
+  return unknownObject(u)
+}
 
-const attachment = (u: unknown): ThreadItem.Attachment | undefined =>
-  isObject(u) && isString(u.id) && (u.type === "image" || u.type === "file") && isString(u.name) &&
-    isString(u.mime_type) && isNullableString(u.preview_url)
-    ? { id: u.id, type: u.type, name: u.name, mime_type: u.mime_type, preview_url: u.preview_url }
-    : undefined
+const attachment = (u: unknown): ThreadItem.Attachment | undefined => {
+  if (!isObject(u)) return undefined
+  if (u.type === "image" || u.type === "file") {
+    return isString(u.id) && isString(u.name) && isString(u.mime_type) && isNullableString(u.preview_url)
+      ? { id: u.id, type: u.type, name: u.name, mime_type: u.mime_type, preview_url: u.preview_url }
+      : undefined
+  }
+  return unknownObject(u)
+}
 
 const toolChoice = (u: unknown): ThreadItem.ToolChoice | null | undefined =>
   u === null ? null : isObject(u) && isString(u.id) ? { id: u.id } : undefined
@@ -75,13 +93,33 @@ const inferenceOptions = (u: unknown): ThreadItem.InferenceOptions | null | unde
   return choice === undefined ? undefined : { tool_choice: choice, model: u.model }
 }
 
+// the source of an annotation has the annotation's type, or one no annotation has
+const fileSource = (u: Input): ThreadItem.FileAnnotation["source"] | undefined =>
+  u.type === "file"
+    ? isString(u.filename) ? { type: "file", filename: u.filename } : undefined
+    : u.type === "url"
+    ? undefined
+    : unknownObject(u)
+
+const urlSource = (u: Input): ThreadItem.UrlAnnotation["source"] | undefined =>
+  u.type === "url"
+    ? isString(u.url) ? { type: "url", url: u.url } : undefined
+    : u.type === "file"
+    ? undefined
+    : unknownObject(u)
+
 const annotation = (u: unknown): ThreadItem.Annotation | undefined => {
-  if (!isObject(u) || !isObject(u.source) || u.source.type !== u.type) return undefined
-  if (u.type === "file" && isString(u.source.filename)) {
-    return { type: "file", source: { type: "file", filename: u.source.filename } }
+  if (!isObject(u)) return undefined
+  if (u.type === "file" || u.type === "url") {
+    if (!isObject(u.source)) return undefined
+    if (u.type === "file") {
+      const source = fileSource(u.source)
+      return source === undefined ? undefined : { type: "file", source }
+    }
+    const source = urlSource(u.source)
+    return source === undefined ? undefined : { type: "url", source }
   }
-  if (u.type === "url" && isString(u.source.url)) return { type: "url", source: { type: "url", url: u.source.url } }
-  return undefined
+  return unknownObject(u)
 }
 
 const outputText = (u: unknown): ThreadItem.OutputText | undefined => {
@@ -90,28 +128,18 @@ const outputText = (u: unknown): ThreadItem.OutputText | undefined => {
   return annotations === undefined ? undefined : { type: "output_text", text: u.text, annotations }
 }
 
-const isTaskType = (u: unknown): u is ThreadItem.TaskType => u === "custom" || u === "thought"
-
-const task = (u: unknown): ThreadItem.TaskGroupTask | undefined =>
-  isObject(u) && isTaskType(u.type) && isNullableString(u.heading) && isNullableString(u.summary)
-    ? { type: u.type, heading: u.heading, summary: u.summary }
-    : undefined
-
-const knownItemTypes: ReadonlySet<unknown> = new Set(ThreadItem.knownTypes)
-
-/** An item of a type this library does not know, kept whole (a copy with `type` first, as the schema makes). */
-const unknownItem = (u: Input): ThreadItem.UnknownItem | undefined => {
-  if (typeof u.type !== "string" || knownItemTypes.has(u.type) || Object.hasOwn(u, "__proto__")) return undefined
-  const raw: { type: string; [key: string]: unknown } = { type: u.type }
-  for (const key of Object.keys(u)) {
-    if (key !== "type") raw[key] = u[key]
+const task = (u: unknown): ThreadItem.TaskGroupTask | undefined => {
+  if (!isObject(u)) return undefined
+  if (u.type === "custom" || u.type === "thought") {
+    return isNullableString(u.heading) && isNullableString(u.summary)
+      ? { type: u.type, heading: u.heading, summary: u.summary }
+      : undefined
   }
-  return { type: "unknown", raw }
+  return unknownObject(u)
 }
 
 /** @internal */
 export const item = (u: unknown): ThreadItem.ThreadItem | undefined => {
-  if (isObject(u) && typeof u.type === "string" && !knownItemTypes.has(u.type)) return unknownItem(u)
   if (
     !isObject(u) || !isString(u.id) || u.object !== "chatkit.thread_item" || !isInt(u.created_at) ||
     !isString(u.thread_id)
@@ -134,15 +162,15 @@ export const item = (u: unknown): ThreadItem.ThreadItem | undefined => {
     case "chatkit.widget":
       return isString(u.widget) ? { type: u.type, id, object, created_at, thread_id, widget: u.widget } : undefined
     case "chatkit.client_tool_call":
-      return (u.status === "in_progress" || u.status === "completed") && isString(u.call_id) && isString(u.name) &&
-          isString(u.arguments) && isNullableString(u.output)
+      return isString(u.status) && isString(u.call_id) && isString(u.name) && isString(u.arguments) &&
+          isNullableString(u.output)
         ? {
           type: u.type,
           id,
           object,
           created_at,
           thread_id,
-          status: u.status,
+          status: u.status as ThreadItem.ClientToolCallStatus,
           call_id: u.call_id,
           name: u.name,
           arguments: u.arguments,
@@ -150,14 +178,14 @@ export const item = (u: unknown): ThreadItem.ThreadItem | undefined => {
         }
         : undefined
     case "chatkit.task":
-      return isTaskType(u.task_type) && isNullableString(u.heading) && isNullableString(u.summary)
+      return isString(u.task_type) && isNullableString(u.heading) && isNullableString(u.summary)
         ? {
           type: u.type,
           id,
           object,
           created_at,
           thread_id,
-          task_type: u.task_type,
+          task_type: u.task_type as ThreadItem.TaskType,
           heading: u.heading,
           summary: u.summary
         }
@@ -166,8 +194,10 @@ export const item = (u: unknown): ThreadItem.ThreadItem | undefined => {
       const tasks = array(u.tasks, task)
       return tasks === undefined ? undefined : { type: u.type, id, object, created_at, thread_id, tasks }
     }
-    default:
-      return undefined
+    default: // every known type has its case above
+      return isString(u.type)
+        ? { type: "unknown", id, object, created_at, thread_id, raw: copyObject(u as ThreadItem.UnknownItem.Raw) }
+        : undefined
   }
 }
 

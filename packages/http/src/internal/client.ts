@@ -41,8 +41,12 @@ const decodeItemPage = decoder(Page.decodeThreadItemPage(parseOptions))
 const decodeThread = decoder(schemaDecode(Thread.Thread))
 const decodeThreadDeleted = decoder(schemaDecode(Thread.ThreadDeleted))
 
-// the client secret must not reach an error, even when the rest of the session fails to decode
-const decodeSession = decoder(schemaDecode(Session.ChatSession), { secretKeys: ["client_secret"] })
+// the client secret must not reach an error's message, even when the rest of the session fails to decode; the
+// error still carries the session's id and secret (Redacted), so that a created session is never lost
+const decodeSession = decoder(schemaDecode(Session.ChatSession), {
+  secretKeys: ["client_secret"],
+  recover: Session.recoverable
+})
 
 // parameters reach the operation validated: encoding cannot fail, and writes only the keys that were set
 const encodeCreateParams = Schema.encodeSync(SessionParams.CreateSessionParams)
@@ -108,7 +112,7 @@ export const make = Effect.fnUntraced(function*(options: ChatKitClient.Options) 
     target: Target,
     decode: (answer: Answer, target: Target) => Either.Either<A, ChatKitError.ResponseDecodeError>,
     content: Content = {}
-  ): Effect.Effect<A, ChatKitError.ChatKitError> => {
+  ): Effect.Effect<A, ChatKitError.RequestError> => {
     const query = content.query ?? ""
     const request = HttpClientRequest.setUrl(
       requests[target.method],

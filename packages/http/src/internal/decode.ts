@@ -64,6 +64,8 @@ const redactBody = (json: unknown, keys: ReadonlyArray<string>): unknown => {
  */
 export interface DecoderOptions {
   readonly secretKeys?: ReadonlyArray<string> | undefined
+  /** What a body that is JSON but fails to decode still tells, added to the error (a session's id and secret). */
+  readonly recover?: ((json: unknown) => Partial<Pick<ResponseDecodeError, "sessionId" | "clientSecret">>) | undefined
 }
 
 /**
@@ -101,13 +103,14 @@ export const decoder = <A>(decode: Decode<A>, options: DecoderOptions = {}) => {
   const secretKeys = options.secretKeys ?? []
   return (answer: Answer, target: Target): Either.Either<A, ResponseDecodeError> => {
     const requestId = answer.headers["x-request-id"]
-    const fail = (detail: string, cause: unknown) =>
+    const fail = (detail: string, cause: unknown, recovered = {}) =>
       Either.left(
         new ResponseDecodeError({
           message: truncate(`Unexpected response body for ${target.method} ${target.path}: ${detail}`),
           status: answer.status,
           ...(requestId === undefined ? {} : { requestId }),
-          ...(cause === undefined ? {} : { cause })
+          ...(cause === undefined ? {} : { cause }),
+          ...recovered
         })
       )
     let json: unknown
@@ -120,15 +123,17 @@ export const decoder = <A>(decode: Decode<A>, options: DecoderOptions = {}) => {
       )
     }
     return Either.orElse(decode(json), (issue) => {
+      const recovered = options.recover?.(json)
       // the same failure, described from the redacted body
       const shown = secretKeys.length === 0
         ? issue
         : Option.getOrUndefined(Either.getLeft(decode(redactBody(json, secretKeys))))
-      if (shown === undefined) return fail("does not match", undefined)
+      if (shown === undefined) return fail("does not match", undefined, recovered)
       const first = ParseResult.ArrayFormatter.formatIssueSync(shown)[0]
       return fail(
         first === undefined ? "does not match" : `at ${formatPath(first.path)}: ${first.message}`,
-        new ParseResult.ParseError({ issue: shown })
+        new ParseResult.ParseError({ issue: shown }),
+        recovered
       )
     })
   }

@@ -43,7 +43,7 @@ export const shouldRetry = (status: number, shouldRetryHeader: string | undefine
  * @internal
  */
 export interface Failure {
-  readonly error: ChatKitError.ChatKitError
+  readonly error: ChatKitError.RequestError
   readonly retryable: boolean
   readonly requestedDelay?: number | undefined
 }
@@ -70,8 +70,8 @@ export interface Policy {
 export const retrying = <A>(
   policy: Policy,
   attempt: (retries: number) => Effect.Effect<A, Failure>
-): Effect.Effect<A, ChatKitError.ChatKitError> => {
-  const loop = (retries: number, state: unknown): Effect.Effect<A, ChatKitError.ChatKitError> =>
+): Effect.Effect<A, ChatKitError.RequestError> => {
+  const loop = (retries: number, state: unknown): Effect.Effect<A, ChatKitError.RequestError> =>
     Effect.catchAll(attempt(retries), (failure) => {
       if (!failure.retryable || retries >= policy.maxRetries) return Effect.fail(failure.error)
       return Effect.flatMap(

@@ -2,7 +2,7 @@ import type * as ChatKitError from "@effect-chatkit/core/ChatKitError"
 import * as ListParams from "@effect-chatkit/core/ListParams"
 import type * as Page from "@effect-chatkit/core/Page"
 import type * as Thread from "@effect-chatkit/core/Thread"
-import * as ThreadItem from "@effect-chatkit/core/ThreadItem"
+import type * as ThreadItem from "@effect-chatkit/core/ThreadItem"
 import type * as ThreadsService from "@effect-chatkit/core/ThreadsService"
 import { assert } from "@effect/vitest"
 import * as Effect from "effect/Effect"
@@ -84,7 +84,7 @@ export const items = (
   stream: (params) => service.streamItems(threadId, itemParams(params)),
   page: (params) => Model.itemsPage(store, threadId, itemParams(params)) ?? unknownThread(threadId),
   window: (params) => Model.itemsWindow(store, threadId, itemParams(params)) ?? unknownThread(threadId),
-  idOf: ThreadItem.id,
+  idOf: (item) => item.id,
   ids: (store.items.get(threadId) ?? []).map((entry) => entry.id)
 })
 

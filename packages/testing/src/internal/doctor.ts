@@ -7,13 +7,12 @@
 import type { ChatKitError } from "@effect-chatkit/core/ChatKitError"
 import * as ListParams from "@effect-chatkit/core/ListParams"
 import type * as Thread from "@effect-chatkit/core/Thread"
-import * as ThreadItem from "@effect-chatkit/core/ThreadItem"
+import type * as ThreadItem from "@effect-chatkit/core/ThreadItem"
 import type * as ThreadsService from "@effect-chatkit/core/ThreadsService"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import { identity } from "effect/Function"
-import * as Predicate from "effect/Predicate"
 import type * as Doctor from "../Doctor.js"
 import type { ThreadsFake } from "../ThreadsFake.js"
 import * as Checks from "./doctorChecks.js"
@@ -158,17 +157,7 @@ const threadsCollection = (source: Source.Source): Collection<Thread.Thread> => 
   unknownId: "cthr_000000000000000000000000"
 })
 
-/** `created_at` of any item: a known variant's own, or the one kept with an item of an unknown type. */
-const itemCreatedAt = (item: ThreadItem.ThreadItem): number => {
-  const value = Predicate.hasProperty(item, "created_at")
-    ? item.created_at
-    : Predicate.hasProperty(item, "raw") && Predicate.hasProperty(item.raw, "created_at")
-    ? item.raw.created_at
-    : undefined
-  return typeof value === "number" ? value : NaN
-}
-
-const itemEntry = (item: ThreadItem.ThreadItem) => ({ id: ThreadItem.id(item) ?? "", created_at: itemCreatedAt(item) })
+const itemEntry = (item: ThreadItem.ThreadItem) => ({ id: item.id, created_at: item.created_at })
 
 const itemsCollection = (source: Source.Source, threadId: string): Collection<ThreadItem.ThreadItem> => ({
   noun: "items",

@@ -1,21 +1,21 @@
-import type { ChatKitError } from "@effect-chatkit/core/ChatKitError"
+import type { ChatKitError, RequestError } from "@effect-chatkit/core/ChatKitError"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import type { FaultInjection } from "../FaultInjection.js"
-import { checkTimes } from "./input.js"
+import { checkTimes, illegal } from "./input.js"
 
 /**
  * A queue of injected failures. Each call of an operation takes the first queued fault that applies to it
  * (no `operation`, or the same one) and uses up one of its `times`.
  */
 interface Faults<Operation extends string> {
-  readonly add: (error: ChatKitError, times: number, operation: Operation | undefined) => void
-  readonly take: (operation: Operation) => ChatKitError | undefined
+  readonly add: (error: RequestError, times: number, operation: Operation | undefined) => void
+  readonly take: (operation: Operation) => RequestError | undefined
 }
 
 interface Fault<Operation> {
-  readonly error: ChatKitError
+  readonly error: RequestError
   readonly operation: Operation | undefined
   remaining: number
 }
@@ -43,7 +43,7 @@ const makeFaults = <Operation extends string>(): Faults<Operation> => {
  * @internal
  */
 export interface Injector<Operation extends string> extends FaultInjection<Operation> {
-  readonly call: <A>(operation: Operation, run: () => Either.Either<A, ChatKitError>) => Effect.Effect<A, ChatKitError>
+  readonly call: <A>(operation: Operation, run: () => Either.Either<A, RequestError>) => Effect.Effect<A, RequestError>
 }
 
 const injected = new WeakSet<ChatKitError>()
@@ -53,7 +53,7 @@ const injected = new WeakSet<ChatKitError>()
  *
  * @internal
  */
-export const inject = <E extends ChatKitError>(error: E): E => {
+export const inject = <E extends RequestError>(error: E): E => {
   injected.add(error)
   return error
 }
@@ -70,7 +70,7 @@ export const isInjected = (error: ChatKitError): boolean => injected.has(error)
 export const makeInjector = <Operation extends string>(): Injector<Operation> => {
   const faults = makeFaults<Operation>()
   let latency = Duration.zero
-  const respond = <A>(operation: Operation, run: () => Either.Either<A, ChatKitError>) => {
+  const respond = <A>(operation: Operation, run: () => Either.Either<A, RequestError>) => {
     const fault = faults.take(operation)
     return fault === undefined ? run() : Either.left(fault)
   }
@@ -82,6 +82,8 @@ export const makeInjector = <Operation extends string>(): Injector<Operation> =>
           : Effect.zipRight(Effect.sleep(latency), Effect.suspend(() => respond(operation, run)))
       ),
     failNext: ({ error, operation, times = 1 }) => {
+      // streams raise a PaginationError from the pages they read: no one request fails with it
+      if (error._tag === "PaginationError") return Effect.die(illegal("a PaginationError cannot be injected"))
       const invalid = checkTimes(times)
       return invalid !== undefined
         ? Effect.die(invalid)

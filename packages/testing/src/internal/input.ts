@@ -15,7 +15,8 @@ import type { NewItem } from "./store.js"
 const validateItemFields = Schema.validateEither(ItemFields, { onExcessProperty: "error" })
 const isStatus = Schema.is(Thread.ThreadStatus)
 
-const illegal = (message: string) => new Cause.IllegalArgumentException(`ThreadsFake: ${message}`)
+/** @internal */
+export const illegal = (message: string) => new Cause.IllegalArgumentException(`ThreadsFake: ${message}`)
 
 /** @internal */
 export const checkCreatedAt = (createdAt: unknown): Cause.IllegalArgumentException | undefined =>

@@ -8,10 +8,11 @@ import { NotFoundError } from "@effect-chatkit/core/ChatKitError"
 import * as ListParams from "@effect-chatkit/core/ListParams"
 import * as Page from "@effect-chatkit/core/Page"
 import type * as Thread from "@effect-chatkit/core/Thread"
-import * as ThreadItem from "@effect-chatkit/core/ThreadItem"
+import type * as ThreadItem from "@effect-chatkit/core/ThreadItem"
 import * as Either from "effect/Either"
 import type { ThreadsFake } from "../ThreadsFake.js"
 import { makeIdGenerator } from "./ids.js"
+import { assign, type UnknownItemRaw } from "./itemFields.js"
 import type { Key } from "./orderedIndex.js"
 import { OrderedIndex } from "./orderedIndex.js"
 
@@ -38,26 +39,14 @@ export interface NewThread {
 }
 
 /**
- * Every item variant the store can create.
+ * The fields of a new item of each variant, without `id`, `object`, `created_at` and `thread_id`, which the
+ * store assigns; of an unknown variant, its JSON object (the store adds those fields to it).
  *
  * @internal
  */
-export type KnownItem =
-  | ThreadItem.UserMessageItem
-  | ThreadItem.AssistantMessageItem
-  | ThreadItem.WidgetItem
-  | ThreadItem.ClientToolCallItem
-  | ThreadItem.TaskItem
-  | ThreadItem.TaskGroupItem
-
-/**
- * The fields of a new item of each known variant, without `id`, `object`, `created_at` and `thread_id`,
- * which the store assigns.
- *
- * @internal
- */
-export type NewItem<V extends KnownItem = KnownItem> = V extends KnownItem
-  ? Omit<V, "id" | "object" | "created_at" | "thread_id">
+export type NewItem<V extends ThreadItem.ThreadItem = ThreadItem.ThreadItem> = V extends ThreadItem.UnknownItem
+  ? { readonly type: "unknown"; readonly raw: UnknownItemRaw }
+  : V extends ThreadItem.ThreadItem ? Omit<V, "id" | "object" | "created_at" | "thread_id">
   : never
 
 const notFound = (message: string, param: string | null) =>
@@ -143,13 +132,7 @@ export const makeStore = (seed: number, beforeReading: ThreadsFake.BeforeReading
   const addItem = (threadId: string, fields: NewItem, createdAt: number) =>
     Either.map(live(threadId), (thread) => {
       const id = ids.next("cthi_", itemTaken)
-      const item: KnownItem = {
-        ...fields,
-        id,
-        object: "chatkit.thread_item",
-        created_at: createdAt,
-        thread_id: threadId
-      }
+      const item = assign(fields, { id, created_at: createdAt, thread_id: threadId })
       const entry: ItemEntry = { createdAt, seq: seq++, item, threadId, deleted: false }
       items.set(id, entry)
       if (thread.items === undefined) thread.items = new OrderedIndex()
@@ -241,7 +224,7 @@ export const makeStore = (seed: number, beforeReading: ThreadsFake.BeforeReading
           },
           id,
           itemValue,
-          ThreadItem.id
+          (item) => item.id
         )),
     snapshot: () => ({
       threads: Array.from(threads.values()).filter((entry) => !entry.deleted).map(threadValue),

@@ -100,7 +100,7 @@ export const schemaDecode = <A, I>(schema: Schema.Schema<A, I>): Decode<A> =>
 export const decoder = <A>(decode: Decode<A>, options: DecoderOptions = {}) => {
   const secretKeys = options.secretKeys ?? []
   return (answer: Answer, target: Target): Either.Either<A, ResponseDecodeError> => {
-    const requestId = answer.headers["x-request-id"]
+    const requestId = answer.requestId
     const fail = (detail: string, cause: unknown) =>
       Either.left(
         new ResponseDecodeError({

@@ -68,7 +68,8 @@ import * as internalOptions from "./internal/options.js"
  *   factor in [0.75, 1] drawn from Effect's `Random`. Either way, a delay the server asks for with
  *   `retry-after-ms` or `retry-after` (seconds or an HTTP date) wins when it is above 0 and at most 60 s.
  * - `timeout`: per attempt, from sending to the end of the body, a positive duration, default 10 minutes; a
- *   timeout is a `TimeoutError` and is retried.
+ *   timeout is a `TimeoutError` and is retried. `Duration.infinity` means none, and saves the race
+ *   `Effect.timeoutFail` runs per attempt (two fibers; see bench/NOTES.md).
  * - `maxResponseBytes`: the largest response body read, a positive integer, default 128 MiB. A larger body is a
  *   `ResponseDecodeError` saying so, and is not read past the limit.
  * - `headers`: extra headers; they can override the defaults above (not `Authorization`).

@@ -2,10 +2,10 @@ import { ThreadsService } from "@effect-chatkit/core"
 import { ChatKitClient } from "@effect-chatkit/http"
 import * as HttpClient from "@effect/platform/HttpClient"
 import { assert, describe, it } from "@effect/vitest"
-import { ConfigError, ConfigProvider, type Duration, Effect, FastCheck, Layer } from "effect"
-import { makeServices } from "./utils/client.js"
+import { ConfigError, ConfigProvider, Duration, Effect, FastCheck, Fiber, Layer, Option, TestClock } from "effect"
+import { makeClient, makeServices } from "./utils/client.js"
 import { threadPageJson } from "./utils/fixtures.js"
-import { answer, scripted } from "./utils/transport.js"
+import { answer, hang, scripted } from "./utils/transport.js"
 
 /** The error of building a client with `options`; asserts that it names `option` and that nothing was sent. */
 const refused = (options: Partial<ChatKitClient.Options>, option: string) =>
@@ -86,6 +86,15 @@ describe("ChatKitClient options", () => {
         maxResponseBytes: 1
       })
       assert.strictEqual(transport.seen.length, 0)
+    }))
+
+  it.effect("an infinite timeout never times out an attempt", () =>
+    Effect.gen(function*() {
+      const service = yield* makeClient(scripted([hang]), { timeout: Duration.infinity, maxRetries: 0 })
+      const fiber = yield* Effect.fork(service.retrieve("cthr_1"))
+      yield* TestClock.adjust("3650 days")
+      assert.isTrue(Option.isNone(yield* Fiber.poll(fiber)))
+      yield* Fiber.interrupt(fiber)
     }))
 
   it.effect("layerConfig refuses an OPENAI_BASE_URL with a query, masked, and treats a blank one as unset", () =>

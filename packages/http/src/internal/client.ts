@@ -76,6 +76,8 @@ export const make = Effect.fnUntraced(function*(options: ChatKitClient.Options) 
     ...(options.project === undefined ? {} : { "openai-project": options.project }),
     ...options.headers
   })
+  // composed as the platform's own clients are; measured against one prebuilt request per method (the URL and
+  // every header set once): no difference beyond noise, so the usual combinators stay
   const client = (yield* HttpClient.HttpClient).pipe(
     HttpClient.mapRequest((request) =>
       request.pipe(

@@ -6,6 +6,7 @@ import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import { identity } from "effect/Function"
 import * as Stream from "effect/Stream"
 import { describe, safeCause, scrub } from "./redact.js"
 import type { Failure } from "./retry.js"
@@ -124,7 +125,7 @@ export interface AttemptOptions {
 
 /**
  * Sends a request once and reads the whole body (at most `maxResponseBytes`), all within `timeout`
- * (`Effect.timeoutFail`). Transport failures become a `ConnectionError`, running out of time a `TimeoutError`,
+ * (`Effect.timeoutFail`, unless the timeout is infinite). Transport failures become a `ConnectionError`, running out of time a `TimeoutError`,
  * a body over the limit a `ResponseDecodeError`; no message holds the secret.
  *
  * @internal
@@ -146,15 +147,18 @@ export const attempt = (
       )
     }),
     Effect.mapError((error) => "retryable" in error ? error : connectionError(target, secret, error)),
-    Effect.timeoutFail({
-      duration: timeout,
-      onTimeout: (): Failure => ({
-        error: new TimeoutError({
-          message: `Request timed out after ${Duration.format(timeout)} on ${target.method} ${target.path}.`,
-          timeout
-        }),
-        retryable: true
-      })
-    })
+    // an infinite timeout needs no race (and its two fibers)
+    Duration.isFinite(timeout) ?
+      Effect.timeoutFail({
+        duration: timeout,
+        onTimeout: (): Failure => ({
+          error: new TimeoutError({
+            message: `Request timed out after ${Duration.format(timeout)} on ${target.method} ${target.path}.`,
+            timeout
+          }),
+          retryable: true
+        })
+      }) :
+      identity
   )
 }

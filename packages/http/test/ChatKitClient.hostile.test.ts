@@ -1,6 +1,6 @@
 import type { ChatKitError } from "@effect-chatkit/core"
 import { assert, describe, it } from "@effect/vitest"
-import { Cause, Effect, Redacted } from "effect"
+import { Cause, Effect, FastCheck, Redacted } from "effect"
 import { inspect } from "node:util"
 import { makeClient, makeServices } from "./utils/client.js"
 import { assertNotShown } from "./utils/errors.js"
@@ -160,4 +160,33 @@ describe("ChatKitClient against hostile answers", () => {
       assert.strictEqual(unauthorized.message, "401 Incorrect API key provided: <redacted>. See the docs.")
       assert.strictEqual(unauthorized._tag === "AuthenticationError" ? unauthorized.type : "", "<redacted>")
     }))
+
+  it.effect.prop("a key of 8 characters or more shows nowhere in an error, wherever the server repeats it", {
+    key: FastCheck.string({ minLength: 8, maxLength: 40 }).filter((key) => key.trim() === key && key.length >= 8),
+    before: FastCheck.string({ maxLength: 20 }),
+    after: FastCheck.string({ maxLength: 20 })
+  }, ({ after, before, key }) =>
+    Effect.gen(function*() {
+      const services = yield* makeServices(
+        scripted([answer(400, { error: { message: before + key + after, code: key, param: `${key}x` } })]),
+        { apiKey: Redacted.make(key), maxRetries: 0 }
+      )
+      const error = yield* Effect.flip(services.threads.retrieve("cthr_1"))
+      assertNotShown(error, key)
+    }), { fastCheck: { numRuns: 30 } })
+
+  it.effect.prop("a short key is hidden where it stands alone, and leaves every other message as it was", {
+    key: FastCheck.stringMatching(/^[a-z0-9]{1,7}$/),
+    words: FastCheck.array(FastCheck.stringMatching(/^[a-z0-9]{1,10}$/), { minLength: 1, maxLength: 6 })
+  }, ({ key, words }) =>
+    Effect.gen(function*() {
+      const message = words.join(" ")
+      const services = yield* makeServices(
+        scripted([answer(404, { error: { message, type: "invalid_request_error" } })]),
+        { apiKey: Redacted.make(key), maxRetries: 0 }
+      )
+      const error = yield* Effect.flip(services.threads.retrieve("cthr_1"))
+      const expected = words.map((word) => word === key ? "<redacted>" : word).join(" ")
+      assert.strictEqual(error.message, `404 ${expected}`)
+    }), { fastCheck: { numRuns: 30 } })
 })

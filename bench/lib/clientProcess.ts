@@ -1,6 +1,9 @@
-/** Entry point of a client process: runs the job it is sent (see `isolated.ts`) and answers with its timings. */
+/**
+ * Entry point of a client process: runs the job it is sent (see `isolated.ts`) and answers with its timings: wall
+ * time and the process's CPU time (user + system, all its threads) of each run.
+ */
 import { type Driver, driver } from "./clients.js"
-import type { Job, Task, Timings } from "./isolated.js"
+import type { Job, Task, TaskTimings, Timings } from "./isolated.js"
 import { now } from "./stats.js"
 
 /** One run of `task` with `client`, checking its answer. */
@@ -19,15 +22,19 @@ const run = async (job: Job): Promise<Timings> => {
   const runs = job.tasks.map((task) => once(client, job.client, task))
   try {
     for (const run of runs) for (let i = 0; i < job.warmup; i++) await run()
-    const timings: Array<ReadonlyArray<number>> = []
+    const timings: Array<TaskTimings> = []
     for (const run of runs) {
-      const samples: Array<number> = []
+      const wall: Array<number> = []
+      const cpu: Array<number> = []
       for (let i = 0; i < job.runs; i++) {
         const start = now()
+        const startCpu = process.cpuUsage()
         await run()
-        samples.push(now() - start)
+        const used = process.cpuUsage(startCpu)
+        wall.push(now() - start)
+        cpu.push((used.user + used.system) / 1000)
       }
-      timings.push(samples)
+      timings.push({ wall, cpu })
     }
     return timings
   } finally {

@@ -22,8 +22,14 @@ export interface Job {
   readonly runs: number
 }
 
-/** The timings of a job (milliseconds, one per run), by task. */
-export type Timings = ReadonlyArray<ReadonlyArray<number>>
+/** The timings of one task (milliseconds, one per run): wall time, and CPU time of the client process. */
+export interface TaskTimings {
+  readonly wall: ReadonlyArray<number>
+  readonly cpu: ReadonlyArray<number>
+}
+
+/** The timings of a job, by task. */
+export type Timings = ReadonlyArray<TaskTimings>
 
 /** Runs `job` in a fresh client process and resolves with its timings. */
 export const inChild = async (job: Job): Promise<Timings> => {
@@ -45,6 +51,17 @@ export interface Rounds {
   readonly concurrent: boolean
 }
 
+/** The comparisons of one task: by wall time and by the client process's CPU time. */
+export interface TaskComparison {
+  readonly wall: Comparison
+  readonly cpu: Comparison
+}
+
+const comparison = (byName: ReadonlyMap<string, ReadonlyArray<number>>): Comparison => ({
+  samples: byName,
+  median: (name) => median(byName.get(name) ?? [])
+})
+
 /**
  * Runs rounds of every variant (all with the same tasks), each in a fresh process, and pools the timings of
  * each variant: one comparison per task.
@@ -52,20 +69,23 @@ export interface Rounds {
 export const compareInChildren = async (
   variants: ReadonlyArray<IsolatedVariant>,
   { concurrent, rounds }: Rounds
-): Promise<ReadonlyArray<Comparison>> => {
+): Promise<ReadonlyArray<TaskComparison>> => {
   const tasks = variants[0]?.job.tasks.length ?? 0
-  const samples = Array.from(
-    { length: tasks },
-    () => new Map(variants.map((variant) => [variant.name, [] as Array<number>]))
-  )
+  const samples = Array.from({ length: tasks }, () => ({
+    wall: new Map(variants.map((variant) => [variant.name, [] as Array<number>])),
+    cpu: new Map(variants.map((variant) => [variant.name, [] as Array<number>]))
+  }))
   const measure = async (variant: IsolatedVariant) => {
     const timings = await inChild(variant.job)
-    timings.forEach((runs, task) => samples[task]!.get(variant.name)!.push(...runs))
+    timings.forEach(({ cpu, wall }, task) => {
+      samples[task]!.wall.get(variant.name)!.push(...wall)
+      samples[task]!.cpu.get(variant.name)!.push(...cpu)
+    })
   }
   for (let round = 0; round < rounds; round++) {
     const order = variants.map((_, i) => variants[(round + i) % variants.length]!)
     if (concurrent) await Promise.all(order.map(measure))
     else for (const variant of order) await measure(variant)
   }
-  return samples.map((byName) => ({ samples: byName, median: (name) => median(byName.get(name) ?? []) }))
+  return samples.map(({ cpu, wall }) => ({ wall: comparison(wall), cpu: comparison(cpu) }))
 }

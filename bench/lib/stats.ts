@@ -17,6 +17,10 @@ export const median = (samples: ReadonlyArray<number>): number => {
   return ordered.length % 2 === 1 ? ordered[mid]! : (ordered[mid - 1]! + ordered[mid]!) / 2
 }
 
+/** The arithmetic mean. */
+export const mean = (samples: ReadonlyArray<number>): number =>
+  samples.length === 0 ? Number.NaN : samples.reduce((sum, x) => sum + x, 0) / samples.length
+
 /** Milliseconds since some fixed point, with sub-millisecond resolution. */
 export const now = (): number => performance.now()
 

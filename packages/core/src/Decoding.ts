@@ -2,11 +2,14 @@
  * Decoding input nobody vouches for (response bodies, request bodies, untyped callers' parameters) with this
  * library's schemas, or any other, without ever throwing.
  *
- * Effect's own decoders can throw on such input: a union whose members are told apart by a literal field
- * (every ChatKit item and status union) reads that field with `String(value)`, which throws a `TypeError` on
- * an object whose `toString` and `valueOf` are not functions, as JSON `{"type": {"toString": 1}}` gives.
- * These decoders answer exactly as Effect's wherever Effect's answer, and with a parse issue at that field
- * where Effect's would throw.
+ * Effect's own decoders can throw on such input. The upstream defect (effect 3.22, `ParseResult`'s union
+ * parser): to pick the candidates of a union whose members are told apart by a literal field (every ChatKit
+ * item and status union), it reads that field of the input with `String(input[name])` before checking its
+ * type, and `String` throws a `TypeError` on an object whose `toString` and `valueOf` are not functions, as
+ * JSON `{"type": {"toString": 1}}` gives. So `ParseResult.decodeUnknownEither` throws where it should answer a
+ * `Left`. These decoders answer exactly as Effect's wherever Effect's answer, and with a parse issue at that
+ * field where Effect's would throw. A canary test fails once Effect stops throwing: then delete this module
+ * and use `ParseResult.decodeUnknownEither` directly.
  *
  * @since 0.1.0
  */

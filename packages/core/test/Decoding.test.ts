@@ -16,6 +16,17 @@ const formatted = (issue: ParseResult.ParseIssue) => ParseResult.ArrayFormatter.
 const schemas = { Thread: Thread.Thread, ThreadItem: ThreadItem.ThreadItem, ThreadItemPage: Page.ThreadItemPage }
 
 describe("Decoding.decodeUnknownEither", () => {
+  it("canary: Effect's union decoding still throws on a literal field String cannot convert", () => {
+    // when this fails, Effect answers such input itself: delete Decoding and use ParseResult.decodeUnknownEither
+    const union = Schema.Union(
+      Schema.Struct({ type: Schema.Literal("a") }),
+      Schema.Struct({ type: Schema.Literal("b") })
+    )
+    const input: unknown = JSON.parse("{\"type\": {\"toString\": 1}}")
+    assert.throws(() => ParseResult.decodeUnknownEither(union)(input), TypeError)
+    assert.isTrue(Either.isLeft(Decoding.decodeUnknownEither(union)(input)))
+  })
+
   for (const [name, schema] of Object.entries(schemas)) {
     const effect = ParseResult.decodeUnknownEither(schema as Schema.Schema<unknown, unknown>)
     const ours = Decoding.decodeUnknownEither(schema as Schema.Schema<unknown, unknown>)

@@ -51,24 +51,30 @@ import * as Layer from "effect/Layer"
 import type * as Redacted from "effect/Redacted"
 import type * as Schedule from "effect/Schedule"
 import * as internal from "./internal/client.js"
+import * as internalOptions from "./internal/options.js"
 
 /**
  * How to reach the API.
  *
  * - `apiKey`: sent as `Authorization: Bearer …`; it appears in no error, log line or span.
- * - `baseUrl`: default `https://api.openai.com/v1`; a trailing slash is fine.
+ * - `baseUrl`: default `https://api.openai.com/v1` (`defaultBaseUrl`); a trailing slash is fine. It must be an
+ *   absolute http(s) URL without credentials, query or fragment (request paths are appended to it).
  * - `organization`, `project`: sent as `OpenAI-Organization` / `OpenAI-Project`, only when set.
- * - `maxRetries`: retries after the first attempt, default 2 (anything but a non-negative integer means 2).
+ * - `maxRetries`: retries after the first attempt, a non-negative integer, default 2.
  *   Retried: 408, 409, 429, 5xx, connection errors and timeouts; a response header `x-should-retry: true` or
  *   `false` overrides the status either way. 400, 401, 403, 404 and 422 are never retried otherwise.
  * - `retrySchedule`: the wait between attempts, stepped once per retry with the error that caused it; when it
  *   ends, retrying stops (`maxRetries` still caps the count). Default: 0.5 s · 2ⁿ capped at 8 s, times a jitter
  *   factor in [0.75, 1] drawn from Effect's `Random`. Either way, a delay the server asks for with
  *   `retry-after-ms` or `retry-after` (seconds or an HTTP date) wins when it is above 0 and at most 60 s.
- * - `timeout`: per attempt, from sending to the end of the body, default 10 minutes; a timeout is a
- *   `TimeoutError` and is retried.
+ * - `timeout`: per attempt, from sending to the end of the body, a positive duration, default 10 minutes; a
+ *   timeout is a `TimeoutError` and is retried. `Duration.infinity` means none, and saves the race
+ *   `Effect.timeoutFail` runs per attempt (two fibers; see bench/NOTES.md).
+ * - `maxResponseBytes`: the largest response body read, a positive integer, default 128 MiB. A larger body is a
+ *   `ResponseDecodeError` saying so, and is not read past the limit.
  * - `headers`: extra headers; they can override the defaults above (not `Authorization`).
- * - `transformClient`: applied to the `HttpClient` before use (logging, proxies, tracing options). Each
+ * - `transformClient`: applied to the client that adds the base URL and the headers above, before use
+ *   (logging, proxies, tracing options). Each
  *   attempt keeps the platform's own `http.client` span and its trace propagation headers (`traceparent`,
  *   `b3`); they cost little next to a round trip. To drop them, pass
  *   `HttpClient.withTracerDisabledWhen(() => true)`.
@@ -84,6 +90,7 @@ export interface Options {
   readonly maxRetries?: number | undefined
   readonly retrySchedule?: Schedule.Schedule<unknown, ChatKitError.ChatKitError> | undefined
   readonly timeout?: Duration.DurationInput | undefined
+  readonly maxResponseBytes?: number | undefined
   readonly headers?: Record<string, string> | undefined
   readonly transformClient?: ((client: HttpClient.HttpClient) => HttpClient.HttpClient) | undefined
 }
@@ -98,7 +105,7 @@ export interface Options {
 export interface ConfigOptions {
   /** Default: `Config.redacted("OPENAI_API_KEY")`. */
   readonly apiKey?: Config.Config<Redacted.Redacted> | undefined
-  /** Default: `OPENAI_BASE_URL` when set and not empty. */
+  /** Default: `baseUrlConfig`. */
   readonly baseUrl?: Config.Config<string | undefined> | undefined
   /** Default: `OPENAI_ORG_ID` when set and not empty. */
   readonly organization?: Config.Config<string | undefined> | undefined
@@ -106,6 +113,7 @@ export interface ConfigOptions {
   readonly project?: Config.Config<string | undefined> | undefined
   readonly maxRetries?: Config.Config<number | undefined> | undefined
   readonly timeout?: Config.Config<Duration.DurationInput | undefined> | undefined
+  readonly maxResponseBytes?: Config.Config<number | undefined> | undefined
   readonly retrySchedule?: Options["retrySchedule"]
   readonly headers?: Options["headers"]
   readonly transformClient?: Options["transformClient"]
@@ -123,7 +131,25 @@ export interface Services {
 }
 
 /**
- * Builds both services. Parameters are validated and empty ids refused before anything is sent; each call
+ * The API's base URL, used when none is given: `https://api.openai.com/v1`.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const defaultBaseUrl: string = internalOptions.defaultBaseUrl
+
+/**
+ * The base URL from the environment, as the official SDK reads it: `OPENAI_BASE_URL` when it is set and not
+ * blank, else `defaultBaseUrl`.
+ *
+ * @since 0.1.0
+ * @category config
+ */
+export const baseUrlConfig: Config.Config<string> = internal.baseUrlConfig
+
+/**
+ * Builds both services. Options are checked first: a value an option does not take (`maxRetries: -1`, a
+ * negative `timeout`, a base URL with a query) is a `ConfigError.InvalidData` naming the option. Parameters are validated and empty ids refused before anything is sent; each call
  * runs in a span `ThreadsService.<method>` or `SessionsService.<method>` annotated with the response status,
  * request id and retry count.
  *
@@ -141,7 +167,9 @@ export interface Services {
  * @since 0.1.0
  * @category constructors
  */
-export const make: (options: Options) => Effect.Effect<Services, never, HttpClient.HttpClient> = internal.make
+export const make: (
+  options: Options
+) => Effect.Effect<Services, ConfigError.ConfigError, HttpClient.HttpClient> = internal.make
 
 /**
  * The services as a context, as `layer` provides them.
@@ -164,8 +192,11 @@ export const context = (
  */
 export const layer = (
   options: Options
-): Layer.Layer<ThreadsService.ThreadsService | SessionsService.SessionsService, never, HttpClient.HttpClient> =>
-  Layer.effectContext(Effect.map(make(options), context))
+): Layer.Layer<
+  ThreadsService.ThreadsService | SessionsService.SessionsService,
+  ConfigError.ConfigError,
+  HttpClient.HttpClient
+> => Layer.effectContext(Effect.map(make(options), context))
 
 /**
  * `ThreadsService` and `SessionsService` configured from `Config`s, by default from the environment:

@@ -29,8 +29,6 @@ export interface Options {
   readonly apiKey: Option.Option<Redacted.Redacted>
 }
 
-const defaultBaseUrl = "https://api.openai.com/v1"
-
 /**
  * Sent when `--base-url` is given without any key, so that a local fake server without keys can be browsed.
  * A server that checks keys answers 401, which the command reports.
@@ -72,7 +70,7 @@ const choose = (
     }
     const baseUrl = Option.isSome(options.baseUrl)
       ? options.baseUrl.value
-      : Option.getOrElse(yield* nonEmpty("OPENAI_BASE_URL"), () => defaultBaseUrl)
+      : yield* ChatKitClient.baseUrlConfig
     yield* Stdio.stderr(`using the API at ${baseUrl}${Option.isNone(key) ? " (no API key given)" : ""}\n`)
     return ChatKitClient.layerConfig({
       apiKey: Config.succeed(Option.getOrElse(key, () => noApiKey)),

@@ -11,7 +11,6 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Clock from "effect/Clock"
 import * as Config from "effect/Config"
-import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import type * as Either from "effect/Either"
 import { identity } from "effect/Function"
@@ -20,20 +19,12 @@ import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import type * as ChatKitClient from "../ChatKitClient.js"
 import { decoder, parseOptions, schemaDecode } from "./decode.js"
+import { defaultBaseUrl, resolve } from "./options.js"
 import { scrub } from "./redact.js"
-import { defaultSchedule, type Failure, retrying, shouldRetry } from "./retry.js"
+import { defaultSchedule, type Failure, policy, shouldRetry } from "./retry.js"
 import { fromAnswer, requestedDelay } from "./statusError.js"
 import { type Answer, attempt, type Target } from "./transport.js"
 import { userAgent } from "./version.js"
-
-/** @internal */
-export const defaultBaseUrl = "https://api.openai.com/v1"
-
-/** @internal */
-export const defaultMaxRetries = 2
-
-/** @internal */
-export const defaultTimeout = Duration.minutes(10)
 
 // pages take core's fast decoders, which answer exactly as the schema (values and errors), many times faster
 const decodeThreadPage = decoder(Page.decodeThreadPage(parseOptions))
@@ -59,44 +50,41 @@ interface Content {
   readonly json?: string | undefined
 }
 
-const normalizeRetries = (maxRetries: number | undefined): number =>
-  maxRetries !== undefined && Number.isSafeInteger(maxRetries) && maxRetries >= 0 ? maxRetries : defaultMaxRetries
-
 /** @internal */
 export const make = Effect.fnUntraced(function*(options: ChatKitClient.Options) {
-  const client = (options.transformClient ?? identity)(yield* HttpClient.HttpClient)
-  const baseUrl = (options.baseUrl ?? defaultBaseUrl).replace(/\/+$/, "")
+  const { baseUrl, maxResponseBytes, maxRetries, timeout } = yield* resolve(options)
   const secret = Redacted.value(options.apiKey)
   const scrubSecret = scrub(secret)
-  const timeout = Duration.decode(options.timeout ?? defaultTimeout)
-  const policy = {
-    maxRetries: normalizeRetries(options.maxRetries),
-    schedule: options.retrySchedule ?? defaultSchedule
-  }
-  // every header but the body's is the same on every request: built once, the key included
+  // the same on every request: built once
   const headers = Headers.fromInput({
     "openai-beta": "chatkit_beta=v1",
-    "accept": "application/json",
     "user-agent": userAgent,
     ...(options.organization === undefined ? {} : { "openai-organization": options.organization }),
     ...(options.project === undefined ? {} : { "openai-project": options.project }),
-    ...options.headers,
-    "authorization": `Bearer ${secret}`
+    ...options.headers
   })
-  const requests = {
-    GET: HttpClientRequest.get(baseUrl, { headers }),
-    POST: HttpClientRequest.post(baseUrl, { headers }),
-    DELETE: HttpClientRequest.del(baseUrl, { headers })
-  }
+  // composed as the platform's own clients are; measured against one prebuilt request per method (the URL and
+  // every header set once): no difference beyond noise, so the usual combinators stay
+  const client = (yield* HttpClient.HttpClient).pipe(
+    HttpClient.mapRequest((request) =>
+      request.pipe(
+        HttpClientRequest.prependUrl(baseUrl),
+        HttpClientRequest.acceptJson,
+        HttpClientRequest.setHeaders(headers),
+        HttpClientRequest.bearerToken(options.apiKey)
+      )
+    ),
+    options.transformClient ?? identity
+  )
+  const retryPolicy = policy(maxRetries, options.retrySchedule ?? defaultSchedule)
+  const attemptOptions = { timeout, maxResponseBytes, secret }
 
-  const answered = (answer: Answer, retries: number) => {
-    const requestId = answer.headers["x-request-id"]
-    return Effect.annotateCurrentSpan({
+  const answered = (answer: Answer, retries: number) =>
+    Effect.annotateCurrentSpan({
       "http.response.status_code": answer.status,
       "chatkit.retries": retries,
-      ...(requestId === undefined ? {} : { "chatkit.request_id": requestId })
+      ...(answer.requestId === undefined ? {} : { "chatkit.request_id": answer.requestId })
     })
-  }
 
   const failure = (answer: Answer): Effect.Effect<never, Failure> =>
     Effect.flatMap(Clock.currentTimeMillis, (now) => {
@@ -114,13 +102,12 @@ export const make = Effect.fnUntraced(function*(options: ChatKitClient.Options) 
     content: Content = {}
   ): Effect.Effect<A, ChatKitError.RequestError> => {
     const query = content.query ?? ""
-    const request = HttpClientRequest.setUrl(
-      requests[target.method],
-      query.length === 0 ? baseUrl + target.path : `${baseUrl}${target.path}?${query}`
+    const request = HttpClientRequest.make(target.method)(
+      query.length === 0 ? target.path : `${target.path}?${query}`
     ).pipe(content.json === undefined ? identity : HttpClientRequest.bodyText(content.json, "application/json"))
-    return retrying(policy, (retries) =>
+    const once = (retries: number) =>
       Effect.flatMap(
-        attempt(client, request, { target, timeout, secret }),
+        attempt(client, request, { ...attemptOptions, target }),
         (answer) =>
           Effect.zipRight(
             answered(answer, retries),
@@ -128,7 +115,11 @@ export const make = Effect.fnUntraced(function*(options: ChatKitClient.Options) 
               ? Effect.mapError(decode(answer, target), (error): Failure => ({ error, retryable: false }))
               : failure(answer)
           )
-      ))
+      )
+    return Effect.suspend(() => {
+      let retries = 0
+      return Effect.retry(Effect.suspend(() => once(retries++)), retryPolicy)
+    }).pipe(Effect.mapError((failure) => failure.error))
   }
 
   const threads = ThreadsService.make({
@@ -174,14 +165,21 @@ const optionalEnv = (name: string): Config.Config<string | undefined> =>
   )
 
 /** @internal */
+export const baseUrlConfig: Config.Config<string> = Config.map(
+  optionalEnv("OPENAI_BASE_URL"),
+  (baseUrl) => baseUrl ?? defaultBaseUrl
+)
+
+/** @internal */
 export const makeConfig = (options: ChatKitClient.ConfigOptions) => {
   const { headers, retrySchedule, transformClient } = options
   return Config.all({
     apiKey: options.apiKey ?? Config.redacted("OPENAI_API_KEY"),
-    baseUrl: options.baseUrl ?? optionalEnv("OPENAI_BASE_URL"),
+    baseUrl: options.baseUrl ?? baseUrlConfig,
     organization: options.organization ?? optionalEnv("OPENAI_ORG_ID"),
     project: options.project ?? optionalEnv("OPENAI_PROJECT_ID"),
     maxRetries: options.maxRetries ?? Config.succeed(undefined),
-    timeout: options.timeout ?? Config.succeed(undefined)
+    timeout: options.timeout ?? Config.succeed(undefined),
+    maxResponseBytes: options.maxResponseBytes ?? Config.succeed(undefined)
   }).pipe(Effect.flatMap((config) => make({ ...config, headers, retrySchedule, transformClient })))
 }

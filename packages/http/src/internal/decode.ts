@@ -56,6 +56,21 @@ const redactBody = (json: unknown, keys: ReadonlyArray<string>): unknown => {
   )
 }
 
+const tooDeep = Symbol("tooDeep")
+
+/**
+ * The first issue as Effect's `ArrayFormatter` describes it, or `tooDeep` when it fails: its formatting of the
+ * value recurses, and a JSON value nested deeply enough overflows the stack (a `RangeError`, which its `runSync`
+ * rethrows wrapped).
+ */
+const describeIssue = (issue: ParseResult.ParseIssue) => {
+  try {
+    return ParseResult.ArrayFormatter.formatIssueSync(issue)[0]
+  } catch {
+    return tooDeep
+  }
+}
+
 /**
  * How to decode a body: `secretKeys` are top-level keys whose values must appear in no error: their strings
  * show as `<redacted>` in the message and the cause, wherever in the body they are repeated.
@@ -102,7 +117,7 @@ export const schemaDecode = <A, I>(schema: Schema.Schema<A, I>): Decode<A> =>
 export const decoder = <A>(decode: Decode<A>, options: DecoderOptions = {}) => {
   const secretKeys = options.secretKeys ?? []
   return (answer: Answer, target: Target): Either.Either<A, ResponseDecodeError> => {
-    const requestId = answer.headers["x-request-id"]
+    const requestId = answer.requestId
     const fail = (detail: string, cause: unknown, recovered = {}) =>
       Either.left(
         new ResponseDecodeError({
@@ -129,7 +144,9 @@ export const decoder = <A>(decode: Decode<A>, options: DecoderOptions = {}) => {
         ? issue
         : Option.getOrUndefined(Either.getLeft(decode(redactBody(json, secretKeys))))
       if (shown === undefined) return fail("does not match", undefined, recovered)
-      const first = ParseResult.ArrayFormatter.formatIssueSync(shown)[0]
+      const first = describeIssue(shown)
+      // Effect's formatters recurse into the value: one nested too deeply for them is left out, cause included
+      if (first === tooDeep) return fail("does not match (a value nested too deeply to show)", undefined, recovered)
       return fail(
         first === undefined ? "does not match" : `at ${formatPath(first.path)}: ${first.message}`,
         new ParseResult.ParseError({ issue: shown }),

@@ -1,10 +1,6 @@
 import type * as ChatKitError from "@effect-chatkit/core/ChatKitError"
-import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
-import * as Effect from "effect/Effect"
 import * as Schedule from "effect/Schedule"
-import * as ScheduleDecision from "effect/ScheduleDecision"
-import * as Intervals from "effect/ScheduleIntervals"
 
 /**
  * openai-node's backoff: 0.5 s · 2ⁿ, at most 8 s, times a jitter factor in [0.75, 1] drawn from Effect's
@@ -48,44 +44,28 @@ export interface Failure {
   readonly requestedDelay?: number | undefined
 }
 
-/**
- * How to retry: at most `maxRetries` more attempts, waiting as `schedule` says unless the server asked for a
- * delay in (0, 60 s].
- *
- * @internal
- */
-export interface Policy {
-  readonly maxRetries: number
-  readonly schedule: Schedule.Schedule<unknown, ChatKitError.ChatKitError>
-}
+const obeyed = (requested: number | undefined): requested is number =>
+  requested !== undefined && requested > 0 && requested <= maxRequestedDelay
 
 /**
- * Runs `attempt` (given the number of retries so far) until it succeeds, fails with an error not worth
- * retrying, uses up `maxRetries`, or the schedule ends. Every wait goes through `Clock`, so it is
- * deterministic under `TestClock`. The schedule is stepped once per retry with the error as input, even when
- * the server's delay wins, so its backoff keeps counting.
+ * The retry policy, for `Effect.retry` over attempts failing with a `Failure`: `schedule` (given each failure's
+ * error) sets the wait and may end retrying; at most `maxRetries` retries (`Schedule.recurs`); only failures
+ * marked retryable are retried (`Schedule.whileInput`); a delay the server asked for in (0, 60 s] replaces the
+ * schedule's (`Schedule.modifyDelay`), which still steps, so that its backoff keeps counting. Every wait goes
+ * through `Clock`, so it is deterministic under `TestClock`.
  *
  * @internal
  */
-export const retrying = <A>(
-  policy: Policy,
-  attempt: (retries: number) => Effect.Effect<A, Failure>
-): Effect.Effect<A, ChatKitError.RequestError> => {
-  const loop = (retries: number, state: unknown): Effect.Effect<A, ChatKitError.RequestError> =>
-    Effect.catchAll(attempt(retries), (failure) => {
-      if (!failure.retryable || retries >= policy.maxRetries) return Effect.fail(failure.error)
-      return Effect.flatMap(
-        Clock.currentTimeMillis,
-        (now) =>
-          Effect.flatMap(policy.schedule.step(now, failure.error, state), ([next, , decision]) => {
-            if (ScheduleDecision.isDone(decision)) return Effect.fail(failure.error)
-            const requested = failure.requestedDelay
-            const delay = requested !== undefined && requested > 0 && requested <= maxRequestedDelay
-              ? requested
-              : Math.max(0, Intervals.start(decision.intervals) - now)
-            return Effect.zipRight(Effect.sleep(Duration.millis(delay)), loop(retries + 1, next))
-          })
-      )
-    })
-  return loop(0, policy.schedule.initial)
-}
+export const policy = (
+  maxRetries: number,
+  schedule: Schedule.Schedule<unknown, ChatKitError.ChatKitError>
+): Schedule.Schedule<unknown, Failure> =>
+  schedule.pipe(
+    Schedule.mapInput((failure: Failure) => failure.error),
+    Schedule.intersect(Schedule.recurs(maxRetries)),
+    Schedule.intersect(Schedule.identity<Failure>()),
+    Schedule.modifyDelay(([, failure], delay) =>
+      obeyed(failure.requestedDelay) ? Duration.millis(failure.requestedDelay) : delay
+    ),
+    Schedule.whileInput((failure: Failure) => failure.retryable)
+  )

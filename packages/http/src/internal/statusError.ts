@@ -26,13 +26,22 @@ const parseJson = (body: string): unknown => {
   }
 }
 
-const fromErrorObject = (error: object): Details => {
+// `JSON.stringify` recurses: a value nested deeper than the stack allows has no JSON text here
+const stringify = (value: unknown): string | undefined => {
+  try {
+    return JSON.stringify(value)
+  } catch {
+    return undefined
+  }
+}
+
+const fromErrorObject = (error: object, text: string): Details => {
   const message = Predicate.hasProperty(error, "message") ? error.message : undefined
   const type = Predicate.hasProperty(error, "type") && typeof error.type === "string" ? error.type : undefined
   const code = Predicate.hasProperty(error, "code") ? optionalString(error.code) : undefined
   const param = Predicate.hasProperty(error, "param") ? optionalString(error.param) : undefined
   return {
-    detail: typeof message === "string" ? message : JSON.stringify(message ?? error),
+    detail: typeof message === "string" ? message : stringify(message ?? error) ?? text,
     ...(type === undefined ? {} : { type }),
     ...(code === undefined ? {} : { code }),
     ...(param === undefined ? {} : { param })
@@ -41,7 +50,7 @@ const fromErrorObject = (error: object): Details => {
 
 /**
  * What an error body says, as openai-node reads it: OpenAI's `{"error":{message,type,code,param}}`, any other
- * JSON as it is, or the raw text.
+ * JSON as it is, or the raw text. JSON too deep to write back is given as its text.
  *
  * @internal
  */
@@ -50,8 +59,8 @@ export const parseErrorBody = (body: string): Details => {
   if (text.length === 0) return { detail: undefined }
   const json = parseJson(text)
   if (json === undefined) return { detail: text }
-  if (Predicate.hasProperty(json, "error") && Predicate.isObject(json.error)) return fromErrorObject(json.error)
-  return { detail: JSON.stringify(json) }
+  if (Predicate.hasProperty(json, "error") && Predicate.isObject(json.error)) return fromErrorObject(json.error, text)
+  return { detail: stringify(json) ?? text }
 }
 
 /**
@@ -76,8 +85,9 @@ export const requestedDelay = (headers: Answer["headers"], now: number): number 
 
 /**
  * The typed error of an answer that is not a success. The message is `"<status> <detail>"` like openai-node's
- * (`"404 Thread not found"`, `"502 status code (no body)"`), truncated, without the secret. A rate limit
- * carries the delay the server asked for, when it is not negative.
+ * (`"404 Thread not found"`, `"502 status code (no body)"`), truncated. The body is parsed first, then each
+ * field shown (message, type, code, param) is scrubbed of the secret. A rate limit carries the
+ * delay the server asked for, when it is not negative.
  *
  * @internal
  */
@@ -85,12 +95,15 @@ export const fromAnswer = (
   answer: Answer,
   options: { readonly requestedDelay: number | undefined; readonly scrub: (text: string) => string }
 ): ChatKitError.StatusError => {
-  const { detail, ...fields } = parseErrorBody(options.scrub(answer.body))
-  const requestId = answer.headers["x-request-id"]
+  const { scrub } = options
+  const { code, detail, param, type } = parseErrorBody(answer.body)
+  const requestId = answer.requestId
   const delay = options.requestedDelay
   return ChatKitError.fromStatus(answer.status, {
-    ...fields,
-    message: options.scrub(`${answer.status} ${detail === undefined ? "status code (no body)" : truncate(detail)}`),
+    message: `${answer.status} ${detail === undefined ? "status code (no body)" : truncate(scrub(detail))}`,
+    ...(type === undefined ? {} : { type: scrub(type) }),
+    ...(code === undefined ? {} : { code: code === null ? null : scrub(code) }),
+    ...(param === undefined ? {} : { param: param === null ? null : scrub(param) }),
     ...(requestId === undefined ? {} : { requestId }),
     ...(delay === undefined || delay < 0 ? {} : { retryAfter: Duration.millis(delay) })
   })

@@ -23,6 +23,7 @@ export type Reply =
     readonly body?: string | undefined
     readonly headers?: Record<string, string> | undefined
   }
+  | { readonly _tag: "Stream"; readonly status: number; readonly pull: () => Uint8Array }
   | { readonly _tag: "Fail"; readonly cause: unknown }
   | { readonly _tag: "Hang" }
 
@@ -32,6 +33,9 @@ export const answer = (status: number, body?: unknown, headers?: Record<string, 
   body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
   headers
 })
+
+/** An answer whose body is streamed without a declared length, each chunk what `pull` gives, for ever. */
+export const streamed = (status: number, pull: () => Uint8Array): Reply => ({ _tag: "Stream", status, pull })
 
 export const fail = (cause: unknown): Reply => ({ _tag: "Fail", cause })
 
@@ -64,6 +68,11 @@ const respond = (request: HttpClientRequest.HttpClientRequest, reply: Reply) => 
       return Effect.fail(
         new HttpClientError.RequestError({ request, reason: "Transport", cause: reply.cause })
       )
+    case "Stream":
+      return Effect.succeed(HttpClientResponse.fromWeb(
+        request,
+        new Response(new ReadableStream({ pull: (controller) => controller.enqueue(reply.pull()) }), reply)
+      ))
     case "Answer":
       return Effect.succeed(HttpClientResponse.fromWeb(
         request,

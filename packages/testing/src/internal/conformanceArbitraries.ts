@@ -26,7 +26,9 @@ export const userFilter: fc.Arbitrary<string> = fc.constantFrom(...users, "nobod
  *
  * @internal
  */
-export const createdAt: fc.Arbitrary<number> = fc.integer({ min: 0, max: 4 }).map((offset) => 1_700_000_000 + offset)
+export const tiedCreatedAt: fc.Arbitrary<number> = fc.integer({ min: 0, max: 4 }).map((offset) =>
+  1_700_000_000 + offset
+)
 
 /**
  * @internal
@@ -44,16 +46,36 @@ export const limit: fc.Arbitrary<number> = fc.oneof(
 )
 
 /**
- * The input of a new item, of one of a few variants.
+ * The input of a new item, one of a few variants picked by `at`, values the API does not have today included
+ * (an unknown item type, an unknown content part, an unknown tool call status), so that every implementation
+ * is seen to keep them.
  *
  * @internal
  */
-export const itemInput = (at: number): ThreadsFake.ItemInput =>
-  at % 3 === 0
-    ? { type: "chatkit.widget", widget: "{\"type\":\"Card\",\"children\":[]}", createdAt: at }
-    : at % 3 === 1
-    ? { type: "chatkit.assistant_message", content: [], createdAt: at }
-    : { type: "chatkit.task", task_type: "thought", heading: null, summary: "thinking", createdAt: at }
+export const sampleItem = (at: number): ThreadsFake.ItemInput => {
+  switch (at % 5) {
+    case 0:
+      return { type: "chatkit.widget", widget: "{\"type\":\"Card\",\"children\":[]}", createdAt: at }
+    case 1:
+      return { type: "chatkit.assistant_message", content: [], createdAt: at }
+    case 2:
+      return {
+        type: "chatkit.user_message",
+        content: [{ type: "unknown", raw: { type: "input_audio", format: "wav", data: "UklGRg==" } }],
+        attachments: [],
+        inference_options: null,
+        createdAt: at
+      }
+    case 3:
+      return {
+        type: "unknown",
+        raw: { type: "chatkit.audio_clip", seconds: 3, nested: { deep: [1, "x"] } },
+        createdAt: at
+      }
+    default:
+      return { type: "chatkit.task", task_type: "thought", heading: null, summary: "thinking", createdAt: at }
+  }
+}
 
 /**
  * One step of seeding a store. Thread indexes are taken modulo the number of threads there are when the step
@@ -75,13 +97,13 @@ const createThread = fc.record({
   _tag: fc.constant("CreateThread" as const),
   user: fc.constantFrom(...users),
   title: fc.constantFrom(null, "Hello", "Ünïcode ✓"),
-  createdAt
+  createdAt: tiedCreatedAt
 })
 
 const addItem = fc.record({
   _tag: fc.constant("AddItem" as const),
   thread: fc.nat({ max: 3 }),
-  createdAt
+  createdAt: tiedCreatedAt
 })
 
 const deleteThread = fc.record({ _tag: fc.constant("DeleteThread" as const), thread: fc.nat() })
@@ -92,7 +114,7 @@ const deleteThread = fc.record({ _tag: fc.constant("DeleteThread" as const), thr
  *
  * @internal
  */
-export const seed = (options: {
+export const seedSteps = (options: {
   readonly maxSteps: number
   readonly deletes: boolean
 }): fc.Arbitrary<ReadonlyArray<SeedStep>> =>
@@ -131,7 +153,7 @@ export const applySeed = (
         case "AddItem": {
           if (live.length === 0) break
           const threadId = live[step.thread % live.length]!.id
-          Model.addItem(store, threadId, yield* admin.addItem(threadId, itemInput(step.createdAt)))
+          Model.addItem(store, threadId, yield* admin.addItem(threadId, sampleItem(step.createdAt)))
           break
         }
         case "DeleteThread": {

@@ -47,7 +47,7 @@ const listParams = {
 
 const createThread = command(
   "createThread",
-  fc.record({ user: fc.constantFrom(...Arbitraries.users), createdAt: Arbitraries.createdAt }),
+  fc.record({ user: fc.constantFrom(...Arbitraries.users), createdAt: Arbitraries.tiedCreatedAt }),
   (input, store) =>
     Effect.map(Effect.flatMap(ThreadsFake, (admin) => admin.createThread(input)), (thread) => {
       assert.strictEqual(thread.user, input.user)
@@ -58,12 +58,12 @@ const createThread = command(
 
 const addItem = command(
   "addItem",
-  fc.record({ thread: fc.nat(), createdAt: Arbitraries.createdAt }),
+  fc.record({ thread: fc.nat(), createdAt: Arbitraries.tiedCreatedAt }),
   (input, store) =>
     Effect.gen(function*() {
       const admin = yield* ThreadsFake
       const thread = anyThread(store, input.thread)
-      const added = admin.addItem(thread?.id ?? missing, Arbitraries.itemInput(input.createdAt))
+      const added = admin.addItem(thread?.id ?? missing, Arbitraries.sampleItem(input.createdAt))
       if (thread === undefined || store.deleted.has(thread.id)) return yield* assertFails(added, "NotFoundError")
       Model.addItem(store, thread.id, yield* added)
     })

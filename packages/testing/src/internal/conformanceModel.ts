@@ -133,7 +133,6 @@ export const addThread = (store: Store, thread: Thread): void => {
  * @internal
  */
 export const addItem = (store: Store, threadId: string, item: ThreadItem): void => {
-  if (item.type === "unknown") throw new Error("the store answered an item of unknown type")
   store.items.get(threadId)?.push({ id: item.id, created_at: item.created_at, item })
 }
 

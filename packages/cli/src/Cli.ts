@@ -26,17 +26,24 @@ import * as Command from "@effect/cli/Command"
 import * as HelpDoc from "@effect/cli/HelpDoc"
 import * as Options from "@effect/cli/Options"
 import * as ValidationError from "@effect/cli/ValidationError"
+import * as Cause from "effect/Cause"
+import * as Config from "effect/Config"
 import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
+import * as Arguments from "./internal/arguments.js"
 import * as Backend from "./internal/backend.js"
+import * as CommandSpec from "./internal/commandSpec.js"
+import * as Help from "./internal/help.js"
 import * as Json from "./internal/json.js"
 import * as Listing from "./internal/listing.js"
-import { errorLine } from "./internal/report.js"
-import * as Serve from "./internal/serve.js"
+import { errorMessage } from "./internal/report.js"
+import * as Secrets from "./internal/secrets.js"
+import type * as ServeModule from "./internal/serve.js"
 import { sessionDetails } from "./internal/sessionView.js"
 import * as StateVariables from "./internal/stateVariables.js"
+import * as TerminalText from "./internal/terminalText.js"
 import * as View from "./internal/view.js"
 import * as Stdio from "./Stdio.js"
 
@@ -45,21 +52,38 @@ const optional = <A, B extends object>(option: Option.Option<A>, f: (value: A) =
 
 const backendOptions = {
   baseUrl: Options.text("base-url").pipe(
+    Options.withPseudoName("URL"),
     Options.withDescription(
-      "Base URL of the API, e.g. http://127.0.0.1:8787/v1 for `chatkit serve` (default: OPENAI_BASE_URL, else OpenAI's)"
+      "Base URL of the API, e.g. http://127.0.0.1:8787/v1 for `chatkit serve` (default: OPENAI_BASE_URL, else " +
+        "OpenAI's)"
     ),
     Options.optional
   ),
   apiKey: Options.redacted("api-key").pipe(
+    Options.withPseudoName("KEY"),
     Options.withDescription(
       "API key (default: OPENAI_API_KEY); without a key or --base-url, the built-in fake is used"
     ),
     Options.optional
+  ),
+  maxRetries: Options.integer("max-retries").pipe(
+    Options.withPseudoName("N"),
+    Options.withDescription("Retries of a failed request to the API (default 2)"),
+    Options.optional
+  ),
+  timeout: Options.integer("timeout").pipe(
+    Options.withPseudoName("SECONDS"),
+    Options.withDescription("Seconds an attempt may take before it is a TimeoutError (default 600)"),
+    Options.optional
   )
 }
 
+const id = (name: string, description: string) =>
+  Options.text(name).pipe(Options.withPseudoName("ID"), Options.withDescription(description), Options.optional)
+
 const listOptions = {
   limit: Options.integer("limit").pipe(
+    Options.withPseudoName("N"),
     Options.withDescription("Page size, 0 to 100 (default 20); with --all, the size of each page fetched"),
     Options.optional
   ),
@@ -67,8 +91,8 @@ const listOptions = {
     Options.withDescription("Order by creation time (default desc, newest first)"),
     Options.optional
   ),
-  after: Options.text("after").pipe(Options.withDescription("Start after this id (exclusive)"), Options.optional),
-  before: Options.text("before").pipe(Options.withDescription("Stop before this id (exclusive)"), Options.optional),
+  after: id("after", "Start after this id (exclusive)"),
+  before: id("before", "Stop before this id (exclusive)"),
   all: Options.boolean("all").pipe(
     Options.withDescription("Fetch every page; with --json, print JSON Lines (one element per line)")
   ),
@@ -93,6 +117,10 @@ const listParams = (flags: ListFlags) => ({
   ...optional(flags.before, (before) => ({ before }))
 })
 
+const notKept = (what: string, consequence: string) =>
+  `the built-in fake keeps no ${what} between commands (${consequence}); to keep them, run ` +
+  "'chatkit serve --demo' and give --base-url"
+
 const threadPageJson = Json.document(Page.ThreadPage)
 const threadLineJson = Json.line(Thread.Thread)
 const itemPageJson = Json.document(Page.ThreadItemPage)
@@ -104,13 +132,17 @@ const threadsList = Command.make(
   "list",
   {
     ...listOptions,
-    user: Options.text("user").pipe(Options.withDescription("Only the threads of this user"), Options.optional),
+    user: Options.text("user").pipe(
+      Options.withPseudoName("USER"),
+      Options.withDescription("Only the threads of this user"),
+      Options.optional
+    ),
     ...backendOptions
   },
   (flags) => {
     const params = { ...listParams(flags), ...optional(flags.user, (user) => ({ user })) }
     return Listing.print({
-      noun: "threads",
+      noun: "thread",
       page: ThreadsService.list(params),
       stream: ThreadsService.stream(params),
       table: View.threadsTable,
@@ -135,7 +167,10 @@ const threadsDelete = Command.make(
   { threadId, json, ...backendOptions },
   (flags) =>
     ThreadsService.delete(flags.threadId).pipe(
-      Effect.flatMap((deleted) => Stdio.stdout(flags.json ? deletedJson(deleted) : `deleted ${deleted.id}\n`)),
+      Effect.flatMap((deleted) =>
+        Stdio.stdout(flags.json ? deletedJson(deleted) : `deleted ${TerminalText.visible(deleted.id)}\n`)
+      ),
+      Effect.zipLeft(Backend.noteIfBuiltIn(notKept("changes", "the next command sees this thread again"))),
       Effect.provide(Backend.layer(flags))
     )
 ).pipe(Command.withDescription("Delete a thread with its items"))
@@ -146,7 +181,7 @@ const itemsList = Command.make(
   (flags) => {
     const params = listParams(flags)
     return Listing.print({
-      noun: "items",
+      noun: "item",
       page: ThreadsService.listItems(flags.threadId, params),
       stream: ThreadsService.streamItems(flags.threadId, params),
       table: View.itemsTable,
@@ -172,9 +207,10 @@ const printSession =
     Stdio.stdout(flags.json ? sessionJson(session) : sessionDetails(session, flags.showSecret))
 
 const state = Options.text("state").pipe(
+  Options.withPseudoName("KEY=VALUE"),
   Options.withDescription(
-    "A workflow state variable as key=value (repeatable); true/false are booleans, JSON numbers are numbers, " +
-      "\"…\" forces a string, anything else is the text as written"
+    "A workflow state variable; true/false are booleans, JSON numbers are numbers, \"…\" forces a string, " +
+      "anything else is the text as written"
   ),
   Options.repeated,
   Options.mapEffect((pairs) =>
@@ -185,17 +221,26 @@ const state = Options.text("state").pipe(
 const sessionsCreate = Command.make(
   "create",
   {
-    workflow: Options.text("workflow").pipe(Options.withDescription("The id of the workflow the session runs")),
-    user: Options.text("user").pipe(Options.withDescription("The end user the session is for")),
+    workflow: Options.text("workflow").pipe(
+      Options.withPseudoName("ID"),
+      Options.withDescription("The id of the workflow the session runs")
+    ),
+    user: Options.text("user").pipe(
+      Options.withPseudoName("USER"),
+      Options.withDescription("The end user the session is for")
+    ),
     workflowVersion: Options.text("workflow-version").pipe(
+      Options.withPseudoName("VERSION"),
       Options.withDescription("The workflow version (default: the latest deployment)"),
       Options.optional
     ),
     expiresAfter: Options.integer("expires-after").pipe(
+      Options.withPseudoName("SECONDS"),
       Options.withDescription("Seconds from creation until the session expires, 1 to 600 (default 600)"),
       Options.optional
     ),
     maxRequestsPerMinute: Options.integer("max-requests-per-minute").pipe(
+      Options.withPseudoName("N"),
       Options.withDescription("Requests allowed per minute, at least 1 (default 10)"),
       Options.optional
     ),
@@ -213,7 +258,11 @@ const sessionsCreate = Command.make(
       },
       ...optional(flags.expiresAfter, (seconds) => ({ expires_after: { anchor: "created_at" as const, seconds } })),
       ...optional(flags.maxRequestsPerMinute, (max) => ({ rate_limits: { max_requests_per_1_minute: max } }))
-    }).pipe(Effect.flatMap(printSession(flags)), Effect.provide(Backend.layer(flags)))
+    }).pipe(
+      Effect.flatMap(printSession(flags)),
+      Effect.zipLeft(Backend.noteIfBuiltIn(notKept("sessions", "this one is gone when the command ends"))),
+      Effect.provide(Backend.layer(flags))
+    )
 ).pipe(Command.withDescription("Create a session and print it, its client secret masked"))
 
 const sessionsCancel = Command.make(
@@ -226,6 +275,8 @@ const sessionsCancel = Command.make(
   (flags) =>
     SessionsService.cancel(flags.sessionId).pipe(
       Effect.flatMap(printSession(flags)),
+      Effect.tapErrorTag("NotFoundError", () =>
+        Backend.noteIfBuiltIn(notKept("sessions", "only the sessions this command creates exist"))),
       Effect.provide(Backend.layer(flags))
     )
 ).pipe(Command.withDescription("Cancel a session, so that its client secret is refused, and print it"))
@@ -244,6 +295,12 @@ const items = Command.make("items").pipe(
   Command.withDescription("Browse the items of a thread"),
   Command.withSubcommands([itemsList])
 )
+
+/** `chatkit serve` loads the fake server only when it runs. */
+const Serve = {
+  serve: (options: ServeModule.Options) =>
+    Effect.flatMap(Effect.promise(() => import("./internal/serve.js")), (module) => module.serve(options))
+}
 
 const serve = Command.make(
   "serve",
@@ -294,10 +351,47 @@ export class CommandFailed extends Data.TaggedError("CommandFailed")<{}> {}
 
 const cli = Command.run(command, { name: "chatkit", version: "0.1.0" })
 
+const spec = CommandSpec.fromCommand(command)
+
+/**
+ * The usage line of every command that runs, every flag included: the synopsis the README shows.
+ *
+ * @since 0.1.0
+ * @category help
+ */
+export const synopsis: string = Help.synopsis(CommandSpec.leaves(spec))
+
+const fail = (line: string, secrets: ReadonlyArray<string>) =>
+  Effect.zipRight(Stdio.stderr(`error: ${Secrets.scrub(line, secrets)}\n`), Effect.fail(new CommandFailed()))
+
+/** `@effect/cli` writes its own account of an argument error with `Console.error`; the command writes its. */
+const withoutCliErrors = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+  Effect.flatMap(Effect.console, (console) => Effect.withConsole(effect, { ...console, error: () => Effect.void }))
+
+/** The API keys and base URL credentials that the command line and the environment hold. */
+const secretsOf = (args: ReadonlyArray<string>) =>
+  Effect.map(
+    Effect.orElseSucceed(
+      Config.all([Config.option(Config.string("OPENAI_API_KEY")), Config.option(Config.string("OPENAI_BASE_URL"))]),
+      () => [Option.none<string>(), Option.none<string>()] as const
+    ),
+    ([key, baseUrl]) => [
+      ...Secrets.fromArgs(args),
+      ...Option.toArray(key),
+      ...Option.match(baseUrl, { onNone: () => [], onSome: Secrets.ofUrl }),
+      ...args.flatMap((arg, index) => args[index - 1] === "--base-url" ? Secrets.ofUrl(arg) : [])
+    ]
+  )
+
 /**
  * Runs the command with `argv` as `process.argv` gives it (the first two, runtime and script, are skipped).
- * Every failure is reported as one line on standard error (argument errors as `@effect/cli` prints them) and
- * ends in `CommandFailed`.
+ *
+ * `--help` prints the help of the command named before it; `chatkit --version` the version. Every failure is
+ * reported as one line on standard error and ends in `CommandFailed`: an unknown command lists the valid
+ * ones, an argument error names the flag and points to the help, a defect is one line too (never a stack
+ * trace, never on standard output), and no line shows an API key (those given
+ * with `--api-key` or `OPENAI_API_KEY` are scrubbed) or a control character from API data. Commands write
+ * through `Stdio`, never `Console`.
  *
  * @since 0.1.0
  * @category running
@@ -305,11 +399,27 @@ const cli = Command.run(command, { name: "chatkit", version: "0.1.0" })
 export const run = (
   argv: ReadonlyArray<string>
 ): Effect.Effect<void, CommandFailed, Stdio.Stdio | CliApp.CliApp.Environment> =>
-  cli(argv).pipe(
-    Effect.catchAll((error) =>
-      Effect.zipRight(
-        ValidationError.isValidationError(error) ? Effect.void : Stdio.stderr(errorLine(error)),
-        Effect.fail(new CommandFailed())
-      )
-    )
-  )
+  Effect.gen(function*() {
+    const args = argv.slice(2)
+    const secrets = yield* secretsOf(args)
+    const route = Arguments.route(spec, args)
+    switch (route._tag) {
+      case "Help":
+        return yield* Effect.flatMap(Stdio.Stdio, (stdio) => stdio.stdout(Help.render(route.spec, stdio.stdoutColumns)))
+      case "Version":
+        return yield* Stdio.stdout("chatkit 0.1.0\n")
+      case "UnknownCommand":
+      case "MissingCommand":
+        return yield* fail(Arguments.routeError(route), secrets)
+      case "Run":
+        return yield* withoutCliErrors(cli(argv)).pipe(
+          Effect.catchAllCause((cause) => {
+            if (Cause.isInterruptedOnly(cause)) return Effect.interrupt
+            const error = Cause.squash(cause)
+            return ValidationError.isValidationError(error)
+              ? fail(Arguments.describe(route.spec, args, error), secrets)
+              : fail(errorMessage(error), secrets)
+          })
+        )
+    }
+  })

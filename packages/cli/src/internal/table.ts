@@ -14,15 +14,30 @@ import * as TerminalText from "./terminalText.js"
 export const oneLine = (text: string, columns: number): string =>
   TerminalText.truncate(TerminalText.flat(text), columns)
 
-/** The last column never gets narrower than this to fit a terminal. */
-const minLastColumn = 12
+/** A column cut to fit a terminal keeps at least this many columns. */
+const minColumn = 12
+
+/**
+ * The widths that fit `natural` in `maxWidth` (with two spaces between columns): the last column is cut
+ * first, then the ones before it, each down to 12 columns; the first (the ids) is never cut.
+ */
+const fitted = (natural: ReadonlyArray<number>, maxWidth: number): ReadonlyArray<number> => {
+  const widths = [...natural]
+  let excess = widths.reduce((sum, width) => sum + width, 0) + 2 * (widths.length - 1) - maxWidth
+  for (let column = widths.length - 1; column > 0 && excess > 0; column--) {
+    const cut = Math.min(excess, Math.max(0, widths[column]! - minColumn))
+    widths[column] = widths[column]! - cut
+    excess -= cut
+  }
+  return widths
+}
 
 /**
  * Rows under a header, each column as wide (in terminal columns) as its widest cell, columns two spaces apart,
  * no trailing spaces. Every cell is put on one line with {@link TerminalText.flat}, so each row is exactly one
- * line and no control character gets through. When `maxWidth` is given, the cells of the last column are cut
- * with an ellipsis so that each line fits in it (the last column keeps at least 12 columns). Ends with a
- * newline.
+ * line and no control character gets through. When `maxWidth` is given, cells are cut with an ellipsis so
+ * that each line fits in it: the last column first, then the ones before it, each kept at 12 columns at least,
+ * the first never. Ends with a newline.
  *
  * @internal
  */
@@ -32,18 +47,14 @@ export const render = (
   maxWidth?: number
 ): string => {
   const flatRows = [header, ...body].map((row) => row.map(TerminalText.flat))
-  const columnWidths = (rows: ReadonlyArray<ReadonlyArray<string>>) =>
-    header.map((_, column) => rows.reduce((widest, row) => Math.max(widest, TerminalText.width(row[column] ?? "")), 0))
-  const last = header.length - 1
-  const room = maxWidth === undefined ? Infinity : Math.max(
-    minLastColumn,
-    maxWidth - columnWidths(flatRows).slice(0, last).reduce((sum, columnWidth) => sum + columnWidth + 2, 0)
+  const natural = header.map((_, column) =>
+    flatRows.reduce((widest, row) => Math.max(widest, TerminalText.width(row[column] ?? "")), 0)
   )
-  const rows = flatRows.map((row) =>
-    row.map((cell, column) => column === last ? TerminalText.truncate(cell, room) : cell)
-  )
-  const widths = columnWidths(rows)
+  const widths = maxWidth === undefined ? natural : fitted(natural, maxWidth)
   const line = (cells: ReadonlyArray<string>) =>
-    cells.map((cell, column) => cell + " ".repeat(widths[column]! - TerminalText.width(cell))).join("  ").trimEnd()
-  return rows.map(line).join("\n") + "\n"
+    cells.map((cell, column) => {
+      const shown = TerminalText.truncate(cell, widths[column]!)
+      return shown + " ".repeat(widths[column]! - TerminalText.width(shown))
+    }).join("  ").trimEnd()
+  return flatRows.map(line).join("\n") + "\n"
 }

@@ -1,22 +1,21 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, FastCheck } from "effect"
+import { FastCheck } from "effect"
 import * as TerminalText from "../../src/internal/terminalText.js"
 
 const controls = /[\u0000-\u001f\u007f-\u009f]/
 
 describe("terminalText", () => {
-  it.effect.prop(
+  it.prop(
     "visible leaves no control character and changes nothing else",
     [FastCheck.string({ unit: "binary", maxLength: 40 })],
-    ([text]) =>
-      Effect.sync(() => {
-        const shown = TerminalText.visible(text)
-        assert.notMatch(shown, controls)
-        assert.strictEqual(
-          shown.replace(/\\x[0-9a-f]{2}/g, ""),
-          text.replace(/\\x[0-9a-f]{2}/g, "").replace(new RegExp(controls, "g"), "")
-        )
-      })
+    ([text]) => {
+      const shown = TerminalText.visible(text)
+      assert.notMatch(shown, controls)
+      assert.strictEqual(
+        shown.replace(/\\x[0-9a-f]{2}/g, ""),
+        text.replace(/\\x[0-9a-f]{2}/g, "").replace(new RegExp(controls, "g"), "")
+      )
+    }
   )
 
   it("shows the escapes that drive a terminal instead of passing them on", () => {
@@ -36,7 +35,7 @@ describe("terminalText", () => {
     assert.strictEqual(TerminalText.width("ｶﾀｶﾅ"), 4)
   })
 
-  it.effect.prop(
+  it.prop(
     "truncate fits the width, keeps whole characters and ends with an ellipsis only when it cuts",
     [
       FastCheck.array(FastCheck.constantFrom("a", "字", "👍", "e\u0301", " "), { maxLength: 30 }).map((parts) =>
@@ -44,16 +43,15 @@ describe("terminalText", () => {
       ),
       FastCheck.integer({ min: 1, max: 30 })
     ],
-    ([text, columns]) =>
-      Effect.sync(() => {
-        const cut = TerminalText.truncate(text, columns)
-        assert.isAtMost(TerminalText.width(cut), columns)
-        if (TerminalText.width(text) <= columns) assert.strictEqual(cut, text)
-        else {
-          assert.isTrue(cut.endsWith("…"))
-          assert.isTrue(text.startsWith(cut.slice(0, -1)))
-          assert.isAbove(TerminalText.width(cut), columns - 2)
-        }
-      })
+    ([text, columns]) => {
+      const cut = TerminalText.truncate(text, columns)
+      assert.isAtMost(TerminalText.width(cut), columns)
+      if (TerminalText.width(text) <= columns) assert.strictEqual(cut, text)
+      else {
+        assert.isTrue(cut.endsWith("…"))
+        assert.isTrue(text.startsWith(cut.slice(0, -1)))
+        assert.isAbove(TerminalText.width(cut), columns - 2)
+      }
+    }
   )
 })

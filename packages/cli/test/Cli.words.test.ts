@@ -25,6 +25,8 @@ describe("--help", () => {
           assert.notMatch(out.stdout, /\u001b/)
           for (const line of lines(out.stdout)) assert.isAtMost(line.length, columns ?? 100, line)
           for (const flag of spec.flags) assert.include(out.stdout, `\n  ${flag.name}`)
+          for (const arg of spec.args) assert.include(out.stdout, ` <${arg.name}>`)
+          assert.notInclude(out.stdout, "<<")
         }
       }
     }))

@@ -37,6 +37,7 @@ export interface Flag {
  * @internal
  */
 export interface Arg {
+  /** Without angle brackets: `thread-id`. */
   readonly name: string
   readonly description: string
 }
@@ -161,7 +162,7 @@ const flagsOf = (options: Node): ReadonlyArray<Flag> => {
 const argsOf = (args: Node): ReadonlyArray<Arg> => {
   switch (args._tag) {
     case "Single":
-      return [{ name: args.name as string, description: description(args.description) }]
+      return [{ name: String(args.name).replace(/^<(.*)>$/, "$1"), description: description(args.description) }]
     case "Map":
     case "Variadic":
     case "WithDefault":

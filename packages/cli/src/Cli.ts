@@ -4,13 +4,15 @@
  *
  * Results go to standard output, as tables or, with `--json`, as the API's own JSON: a page object for one
  * page, JSON Lines (one thread or item per line) with `--all`, a session object for the session commands.
- * Which backend is used, progress and errors go to standard error; an error is one line and the command
- * fails.
+ * Which backend is used, progress, notes and errors go to standard error; an error is one line and the
+ * command fails. Text from the API is shown with its control characters as visible escapes (`--json` keeps
+ * it exact, as JSON escapes), tables fit the terminal, and `--help` is plain text within 100 columns.
  *
  * A session's client secret is a credential. The session commands print it masked (`ek_…9f3a`) unless
  * `--show-secret` is given; `--json` prints the session exactly as the API answers it, secret included,
- * because that JSON is what a backend hands to its ChatKit front end. The built-in fake lives for one command,
- * so a session created there is gone by the next one; use `chatkit serve` and `--base-url` to keep them.
+ * because that JSON is what a backend hands to its ChatKit front end. The built-in fake lives for one command:
+ * a deletion or a session there is gone by the next one, and the command says so on standard error; use
+ * `chatkit serve --demo` and `--base-url` to keep them.
  *
  * @since 0.1.0
  */

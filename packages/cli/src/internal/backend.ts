@@ -1,6 +1,6 @@
 /**
  * Which `ThreadsService` and `SessionsService` the command talks to: the live API, or the built-in fake
- * (threads seeded with the demo data, no sessions). Each is loaded only when chosen.
+ * (threads seeded with the demo data, no sessions until created). Each is loaded only when chosen.
  *
  * @internal
  */

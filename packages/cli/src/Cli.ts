@@ -52,6 +52,13 @@ import * as Stdio from "./Stdio.js"
 const optional = <A, B extends object>(option: Option.Option<A>, f: (value: A) => B): B | {} =>
   Option.match(option, { onNone: () => ({}), onSome: f })
 
+/** An optional integer flag that, when given, must be at least `min`. */
+const atLeast = (name: string, min: number) => (option: Options.Options<Option.Option<number>>) =>
+  Options.mapEffect(option, (value) =>
+    Option.isSome(value) && value.value < min
+      ? Either.left(ValidationError.invalidValue(HelpDoc.p(`--${name} must be at least ${min}, got ${value.value}`)))
+      : Either.right(value))
+
 const backendOptions = {
   baseUrl: Options.text("base-url").pipe(
     Options.withPseudoName("URL"),
@@ -71,12 +78,14 @@ const backendOptions = {
   maxRetries: Options.integer("max-retries").pipe(
     Options.withPseudoName("N"),
     Options.withDescription("Retries of a failed request to the API (default 2)"),
-    Options.optional
+    Options.optional,
+    atLeast("max-retries", 0)
   ),
   timeout: Options.integer("timeout").pipe(
     Options.withPseudoName("SECONDS"),
     Options.withDescription("Seconds an attempt may take before it is a TimeoutError (default 600)"),
-    Options.optional
+    Options.optional,
+    atLeast("timeout", 1)
   )
 }
 

@@ -76,6 +76,14 @@ describe("argument errors", () => {
           "error: --workflow is required: give --workflow ID (see 'chatkit sessions create --help')"
         ],
         [
+          ["threads", "list", "--max-retries", "-1"],
+          "error: --max-retries must be at least 0, got -1 (see 'chatkit threads list --help')"
+        ],
+        [
+          ["threads", "get", "x", "--timeout", "0"],
+          "error: --timeout must be at least 1, got 0 (see 'chatkit threads get --help')"
+        ],
+        [
           ["threads", "lst"],
           "error: 'lst' is not a command of chatkit threads: use one of list, get, delete " +
           "(see 'chatkit threads --help')"

@@ -360,7 +360,9 @@ export const command = Command.make("chatkit").pipe(
  */
 export class CommandFailed extends Data.TaggedError("CommandFailed")<{}> {}
 
-const cli = Command.run(command, { name: "chatkit", version: "0.1.0" })
+const version = "0.1.0"
+
+const cli = Command.run(command, { name: "chatkit", version })
 
 const spec = CommandSpec.fromCommand(command)
 
@@ -400,9 +402,9 @@ const secretsOf = (args: ReadonlyArray<string>) =>
  * `--help` prints the help of the command named before it; `chatkit --version` the version. Every failure is
  * reported as one line on standard error and ends in `CommandFailed`: an unknown command lists the valid
  * ones, an argument error names the flag and points to the help, a defect is one line too (never a stack
- * trace, never on standard output), and no line shows an API key (those given
- * with `--api-key` or `OPENAI_API_KEY` are scrubbed) or a control character from API data. Commands write
- * through `Stdio`, never `Console`.
+ * trace, never on standard output), and no line shows an API key (those given with `--api-key` or
+ * `OPENAI_API_KEY` are scrubbed), the credentials of a base URL or a control character from API data.
+ * Commands write through `Stdio`, never `Console`.
  *
  * @since 0.1.0
  * @category running
@@ -418,7 +420,7 @@ export const run = (
       case "Help":
         return yield* Effect.flatMap(Stdio.Stdio, (stdio) => stdio.stdout(Help.render(route.spec, stdio.stdoutColumns)))
       case "Version":
-        return yield* Stdio.stdout("chatkit 0.1.0\n")
+        return yield* Stdio.stdout(`chatkit ${version}\n`)
       case "UnknownCommand":
       case "MissingCommand":
         return yield* fail(Arguments.routeError(route), secrets)

@@ -429,6 +429,12 @@ export const run = (
           Effect.catchAllCause((cause) => {
             if (Cause.isInterruptedOnly(cause)) return Effect.interrupt
             const error = Cause.squash(cause)
+            if (Option.isNone(Cause.failureOption(cause))) {
+              return fail(
+                `unexpected ${error instanceof Error ? error.name : "defect"}: ${errorMessage(error)}`,
+                secrets
+              )
+            }
             return ValidationError.isValidationError(error)
               ? fail(Arguments.describe(route.spec, args, error), secrets)
               : fail(errorMessage(error), secrets)

@@ -114,6 +114,8 @@ describe("hostile API data", () => {
         assert.strictEqual(out.stdout, "")
         const errors = lines(out.stderr).filter((line) => line.startsWith("error:"))
         assert.strictEqual(errors.length, 1, out.stderr)
+        // the client's typed error, or at worst a defect named as such: never a stack trace
+        assert.match(errors[0]!, /^error: (ResponseDecodeError|unexpected RangeError)\b/)
         assert.notInclude(out.stderr, "    at ")
       }
     }))

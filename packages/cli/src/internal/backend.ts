@@ -29,8 +29,6 @@ export interface Options {
   readonly timeout: Option.Option<number>
 }
 
-const defaultBaseUrl = "https://api.openai.com/v1"
-
 /**
  * Sent when `--base-url` is given without any key, so that a local fake server without keys can be browsed.
  * A server that checks keys answers 401, which the command reports.
@@ -90,6 +88,7 @@ const choose = (
       const { layer } = yield* Effect.promise(() => import("./builtInBackend.js"))
       return Layer.merge(layer, Layer.succeed(Chosen, { builtIn: true }))
     }
+    const { defaultBaseUrl, layer } = yield* Effect.promise(() => import("./liveBackend.js"))
     const baseUrl = Option.isSome(options.baseUrl)
       ? yield* checkBaseUrl(options.baseUrl.value, "--base-url")
       : yield* Option.match(yield* nonEmpty("OPENAI_BASE_URL"), {
@@ -99,7 +98,6 @@ const choose = (
     yield* Stdio.stderr(
       `using the API at ${Secrets.maskUrl(baseUrl)}${Option.isNone(key) ? " (no API key given)" : ""}\n`
     )
-    const { layer } = yield* Effect.promise(() => import("./liveBackend.js"))
     const live = layer({
       apiKey: Option.getOrElse(key, () => noApiKey),
       baseUrl,

@@ -14,6 +14,13 @@ import * as Layer from "effect/Layer"
 import type * as Redacted from "effect/Redacted"
 
 /**
+ * Where the live API is when neither `--base-url` nor `OPENAI_BASE_URL` says.
+ *
+ * @internal
+ */
+export const defaultBaseUrl = "https://api.openai.com/v1"
+
+/**
  * How to reach the API: everything already chosen from the flags and the environment.
  *
  * @internal

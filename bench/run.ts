@@ -13,8 +13,9 @@ import { now } from "./lib/stats.js"
 import { overhead } from "./overhead.js"
 import { paging } from "./paging.js"
 import { server } from "./server.js"
+import { startup } from "./startup.js"
 
-const benchmarks: ReadonlyArray<Benchmark> = [paging, decode, overhead, server, fake]
+const benchmarks: ReadonlyArray<Benchmark> = [paging, decode, overhead, server, fake, startup]
 
 const args = process.argv.slice(2)
 const smoke = args.includes("--smoke")

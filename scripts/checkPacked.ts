@@ -1,13 +1,18 @@
 /**
  * Checks the packages as npm would install them, outside the workspace: `pnpm pack` each one, unpack the
- * tarballs into the `node_modules` of an empty project (their third-party dependencies linked from this
- * workspace, so no network is needed), and there
+ * tarballs into the `node_modules` of empty projects (third-party packages linked from this workspace, so no
+ * network is needed), and there
  *
+ * - every install line of every README (`pnpm add …`) names a version range of each third-party package, which
+ *   the version this workspace is tested with satisfies, and the lines of a README together name every peer
+ *   dependency of the packages they install;
  * - every tarball has its README, and its `package.json` points `exports` and `bin` at the built `dist/`, with no
  *   `workspace:` left;
  * - every public module imports with plain `node`, outside any test runner;
- * - the README's examples type-check against the packed typings (strict, `exactOptionalPropertyTypes`) and
- *   its example tests pass;
+ * - in a project holding only what the root README's install lines install (the tarballs they name, the
+ *   third-party packages at the versions they name, and node's typings), the README's examples type-check
+ *   against the packed typings (strict, `exactOptionalPropertyTypes`), its example tests pass, and its
+ *   programs run against `chatkit serve --demo`;
  * - the `chatkit` executable lists threads of its built-in fake, and `chatkit serve --demo` answers the HTTP
  *   client of another `chatkit` process.
  *
@@ -64,31 +69,113 @@ const publicModules = (name: string): ReadonlyArray<string> =>
     .filter((file) => file.endsWith(".ts") && file !== "index.ts")
     .map((file) => file.slice(0, -3))
 
-/** Packs every package and unpacks it into `project/node_modules`, linking the dependencies it names. */
-const install = (work: string, project: string): void => {
+/** Links `dependency` into `project/node_modules` from the `node_modules` of the workspace directory `from`. */
+const link = (project: string, dependency: string, from: string): void => {
+  const target = join(project, "node_modules", dependency)
+  if (existsSync(target)) return
+  const source = join(from, "node_modules", dependency)
+  if (!existsSync(source)) fail(`${dependency} is not installed in ${from}`)
+  mkdirSync(dirname(target), { recursive: true })
+  symlinkSync(realpathSync(source), target, "dir")
+}
+
+/** Packs every package into `work/tarballs`. */
+const pack = (work: string): void => {
+  run("pnpm", ["-r", "--filter", "./packages/*", "pack", "--pack-destination", join(work, "tarballs")], root)
+}
+
+/** Unpacks the tarball of `scope/name` into `project/node_modules` and gives its manifest. */
+const unpack = (work: string, project: string, name: string): PackageJson => {
   const tarballs = join(work, "tarballs")
-  run("pnpm", ["-r", "--filter", "./packages/*", "pack", "--pack-destination", tarballs], root)
-  const link = (dependency: string, from: string) => {
-    const target = join(project, "node_modules", dependency)
-    if (existsSync(target)) return
-    const source = join(from, "node_modules", dependency)
-    if (!existsSync(source)) fail(`${dependency} is not installed in ${from}`)
-    mkdirSync(dirname(target), { recursive: true })
-    symlinkSync(realpathSync(source), target, "dir")
-  }
+  const tarball = readdirSync(tarballs).find((file) => file.startsWith(`effect-chatkit-${name}-`))
+  if (tarball === undefined) return fail(`pnpm pack wrote no tarball for ${scope}/${name}`)
+  const target = join(project, "node_modules", scope, name)
+  mkdirSync(target, { recursive: true })
+  run("tar", ["-xzf", join(tarballs, tarball), "-C", target, "--strip-components=1"], root)
+  return readJson<PackageJson>(join(target, "package.json"))
+}
+
+/** Every package unpacked, with every third-party package it names (dependencies and peers) linked. */
+const installAll = (work: string, project: string): void => {
   for (const name of packageNames) {
-    const tarball = readdirSync(tarballs).find((file) => file.startsWith(`effect-chatkit-${name}-`))
-    if (tarball === undefined) return fail(`pnpm pack wrote no tarball for ${scope}/${name}`)
-    const target = join(project, "node_modules", scope, name)
-    mkdirSync(target, { recursive: true })
-    run("tar", ["-xzf", join(tarballs, tarball), "-C", target, "--strip-components=1"], root)
-    const manifest = readJson<PackageJson>(join(target, "package.json"))
+    const manifest = unpack(work, project, name)
     for (const dependency of Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies })) {
-      if (!dependency.startsWith(`${scope}/`)) link(dependency, join(root, "packages", name))
+      if (!dependency.startsWith(`${scope}/`)) link(project, dependency, join(root, "packages", name))
     }
   }
-  // what the examples need beyond the packages: their test runner and node's typings
-  for (const dependency of ["@effect/vitest", "vitest", "@types/node"]) link(dependency, root)
+}
+
+/** A package named on an install line, with the version range it gives (none for our own packages). */
+interface Requested {
+  readonly name: string
+  readonly range: string | undefined
+}
+
+/** The packages of every `pnpm add` / `npm install` line of a Markdown text. */
+const installLines = (markdown: string): ReadonlyArray<ReadonlyArray<Requested>> =>
+  [...markdown.matchAll(/^(?:pnpm add|npm install|npm i)\b(.*)$/gm)].map((match) =>
+    match[1]!.trim().split(/\s+/).filter((word) => word !== "" && !word.startsWith("-")).map((word) => {
+      const at = word.indexOf("@", 1)
+      return at < 0 ? { name: word, range: undefined } : { name: word.slice(0, at), range: word.slice(at + 1) }
+    })
+  )
+
+const versionOf = (text: string): ReadonlyArray<number> => text.split("-")[0]!.split(".").map(Number)
+
+/** Whether `version` is in `range`: `^x.y.z`, `~x.y.z` or an exact `x.y.z`, as npm reads them. */
+const satisfies = (version: string, range: string): boolean => {
+  const [major, minor, patch] = versionOf(version)
+  const operator = /^[\^~]/.test(range) ? range[0] : ""
+  const [wantMajor, wantMinor, wantPatch] = versionOf(range.slice(operator.length))
+  const atLeast = major! > wantMajor! || (major === wantMajor && (minor! > wantMinor! ||
+    (minor === wantMinor && patch! >= wantPatch!)))
+  if (operator === "") return major === wantMajor && minor === wantMinor && patch === wantPatch
+  if (operator === "~" || wantMajor === 0) return atLeast && major === wantMajor && minor === wantMinor
+  return atLeast && major === wantMajor
+}
+
+/** The READMEs users read: the root one and each package's, by path. */
+const readmes = (): ReadonlyArray<string> => [
+  join(root, "README.md"),
+  ...packageNames.map((name) => join(root, "packages", name, "README.md"))
+]
+
+/** The version of a third-party package as the README's examples use it in this workspace. */
+const workspaceVersion = (name: string): string =>
+  readJson<{ readonly version: string }>(join(root, "examples", "node_modules", name, "package.json")).version
+
+/**
+ * Every install line names a range of each third-party package that the workspace's version satisfies, and the
+ * lines of each README name every peer of the packages they install (the optional ones too: the READMEs' test
+ * examples need them).
+ */
+const checkInstallLines = (): void => {
+  for (const readme of readmes()) {
+    const lines = installLines(readFileSync(readme, "utf8"))
+    const where = readme.slice(root.length)
+    const named = new Set(lines.flat().map((requested) => requested.name))
+    for (const { name, range } of lines.flat()) {
+      if (name.startsWith(`${scope}/`)) {
+        const manifest = readJson<PackageJson>(join(root, "packages", name.slice(scope.length + 1), "package.json"))
+        for (const peer of Object.keys(manifest.peerDependencies ?? {})) {
+          if (!named.has(peer)) fail(`${where}: installs ${name} but no install line names its peer ${peer}`)
+        }
+      } else if (range === undefined) {
+        fail(`${where}: an install line names ${name} without a version (npm's latest may not be Effect 3)`)
+      } else if (!satisfies(workspaceVersion(name), range)) {
+        fail(`${where}: ${name}@${range} does not include ${workspaceVersion(name)}, the version tested here`)
+      }
+    }
+  }
+}
+
+/** A project holding exactly what the root README's install lines install, and node's typings. */
+const installFromReadme = (work: string, project: string): void => {
+  for (const { name } of installLines(readFileSync(join(root, "README.md"), "utf8")).flat()) {
+    if (name.startsWith(`${scope}/`)) unpack(work, project, name.slice(scope.length + 1))
+    else link(project, name, join(root, "examples"))
+  }
+  link(project, "@types/node", root)
 }
 
 /** Every `exports` target and `bin` of the packed manifests is built JavaScript that exists. */
@@ -135,7 +222,7 @@ const checkImports = (project: string): void => {
   run(process.execPath, ["--input-type=module", "-e", script], project, "node -e <import every public module>")
 }
 
-/** The README's examples, type-checked against the packed typings and their tests run with vitest. */
+/** The README's examples, type-checked against the packed typings (and built), and their tests run with vitest. */
 const checkExamples = (project: string): void => {
   const examples = join(root, "examples")
   cpSync(join(examples, "src"), join(project, "src"), { recursive: true })
@@ -159,7 +246,7 @@ const checkExamples = (project: string): void => {
         types: ["node"],
         // as most projects have it (@effect/platform-node's typings need @types/ws, which it does not depend on)
         skipLibCheck: true,
-        noEmit: true
+        outDir: "build"
       }
     })
   )
@@ -192,8 +279,34 @@ const demoThreads = (output: string): ReadonlyArray<string> =>
     return `${thread.user}: ${thread.title}`
   })
 
-/** The `chatkit` executable of the packed CLI: the built-in fake, then `serve --demo` over HTTP. */
-const checkCli = async (project: string): Promise<void> => {
+/**
+ * The README's programs, built in the consumer project, each run as a user runs it against a server: with
+ * `OPENAI_BASE_URL` and `OPENAI_API_KEY`. Each must exit with 0, print something and write nothing on stderr.
+ */
+const checkPrograms = (consumer: string, url: string, env: NodeJS.ProcessEnv): void => {
+  const programs = join(consumer, "build", "src")
+  for (const program of readdirSync(programs).filter((file) => file.endsWith(".js"))) {
+    const result = spawnSync(process.execPath, [join(programs, program)], {
+      cwd: consumer,
+      encoding: "utf8",
+      env: { ...env, OPENAI_BASE_URL: url, OPENAI_API_KEY: "sk-test" },
+      timeout: 30_000
+    })
+    if (result.status !== 0 || result.stderr !== "" || result.stdout.trim() === "") {
+      fail(
+        `the README's program ${program} against chatkit serve --demo exited with ${
+          result.status ?? result.signal
+        }:\n${result.stdout}${result.stderr}`
+      )
+    }
+  }
+}
+
+/**
+ * The `chatkit` executable of the packed CLI: the built-in fake, then `serve --demo` over HTTP, which the
+ * README's programs (built in `consumer`) then run against.
+ */
+const checkCli = async (project: string, consumer: string): Promise<void> => {
   const bin = join(
     project,
     "node_modules",
@@ -220,6 +333,7 @@ const checkCli = async (project: string): Promise<void> => {
     if (JSON.stringify(served) !== JSON.stringify(builtIn)) {
       fail(`chatkit serve --demo listed other threads than the built-in fake:\n${served.join("\n")}`)
     }
+    checkPrograms(consumer, url, offline)
   } finally {
     server.kill()
   }
@@ -228,13 +342,22 @@ const checkCli = async (project: string): Promise<void> => {
 const main = async (): Promise<void> => {
   const work = mkdtempSync(join(tmpdir(), "effect-chatkit-packed-"))
   const project = join(work, "project")
+  const consumer = join(work, "consumer")
   try {
     const steps: ReadonlyArray<readonly [string, () => void | Promise<void>]> = [
-      ["pack and install", () => install(work, project)],
+      ["README install lines name Effect 3 versions and every peer", checkInstallLines],
+      ["pack and install", () => {
+        pack(work)
+        installAll(work, project)
+        installFromReadme(work, consumer)
+      }],
       ["packed manifests", () => checkManifests(project)],
       ["imports with node", () => checkImports(project)],
-      ["examples type-check and pass", () => checkExamples(project)],
-      ["chatkit executable", () => checkCli(project)]
+      [
+        "examples type-check and pass where the README's install lines alone are installed",
+        () => checkExamples(consumer)
+      ],
+      ["chatkit executable, and the README's programs against chatkit serve --demo", () => checkCli(project, consumer)]
     ]
     for (const [name, step] of steps) {
       const started = performance.now()

@@ -1,17 +1,21 @@
 import { ThreadsService } from "@effect-chatkit/core"
 import { ChatKitClient } from "@effect-chatkit/http"
 import { NodeHttpClient, NodeRuntime } from "@effect/platform-node"
-import { Console, Effect, Layer, Stream } from "effect"
+import { Array, Console, Effect, Layer, Option, Stream } from "effect"
 
 const program = Effect.gen(function*() {
   // one page, newest first
-  const page = yield* ThreadsService.list({ limit: 10, user: "user_123" })
+  const page = yield* ThreadsService.list({ limit: 10 })
   yield* Console.log(page.data.map((thread) => thread.title ?? "(untitled)"))
 
-  // every item of a thread, oldest first, fetched page by page as the stream is pulled
-  yield* ThreadsService.streamItems(page.data[0].id, { order: "asc" }).pipe(
-    Stream.runForEach((item) => Console.log(item.type))
-  )
+  // the items of the newest thread, oldest first, fetched page by page as the stream is pulled
+  yield* Option.match(Array.head(page.data), {
+    onNone: () => Console.log("no threads yet"),
+    onSome: (thread) =>
+      ThreadsService.streamItems(thread.id, { order: "asc" }).pipe(
+        Stream.runForEach((item) => Console.log(item.type))
+      )
+  })
 }).pipe(
   Effect.catchTag("NotFoundError", (error) => Console.error(error.message))
 )

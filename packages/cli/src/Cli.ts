@@ -4,13 +4,15 @@
  *
  * Results go to standard output, as tables or, with `--json`, as the API's own JSON: a page object for one
  * page, JSON Lines (one thread or item per line) with `--all`, a session object for the session commands.
- * Which backend is used, progress and errors go to standard error; an error is one line and the command
- * fails.
+ * Which backend is used, progress, notes and errors go to standard error; an error is one line and the
+ * command fails. Text from the API is shown with its control characters as visible escapes (`--json` keeps
+ * it exact, as JSON escapes), tables fit the terminal, and `--help` is plain text within 100 columns.
  *
  * A session's client secret is a credential. The session commands print it masked (`ek_…9f3a`) unless
  * `--show-secret` is given; `--json` prints the session exactly as the API answers it, secret included,
- * because that JSON is what a backend hands to its ChatKit front end. The built-in fake lives for one command,
- * so a session created there is gone by the next one; use `chatkit serve` and `--base-url` to keep them.
+ * because that JSON is what a backend hands to its ChatKit front end. The built-in fake lives for one command:
+ * a deletion or a session there is gone by the next one, and the command says so on standard error; use
+ * `chatkit serve --demo` and `--base-url` to keep them.
  *
  * @since 0.1.0
  */
@@ -27,41 +29,73 @@ import * as Command from "@effect/cli/Command"
 import * as HelpDoc from "@effect/cli/HelpDoc"
 import * as Options from "@effect/cli/Options"
 import * as ValidationError from "@effect/cli/ValidationError"
+import * as Cause from "effect/Cause"
+import * as Config from "effect/Config"
 import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
+import * as Arguments from "./internal/arguments.js"
 import * as Backend from "./internal/backend.js"
-import * as DoctorCommand from "./internal/doctor.js"
+import * as CommandSpec from "./internal/commandSpec.js"
+import * as Help from "./internal/help.js"
 import * as Json from "./internal/json.js"
 import * as Listing from "./internal/listing.js"
-import { errorLine } from "./internal/report.js"
-import * as Serve from "./internal/serve.js"
+import { errorMessage } from "./internal/report.js"
+import * as Secrets from "./internal/secrets.js"
+import type * as ServeModule from "./internal/serve.js"
 import { sessionDetails } from "./internal/sessionView.js"
 import * as StateVariables from "./internal/stateVariables.js"
+import * as TerminalText from "./internal/terminalText.js"
 import * as View from "./internal/view.js"
 import * as Stdio from "./Stdio.js"
 
 const optional = <A, B extends object>(option: Option.Option<A>, f: (value: A) => B): B | {} =>
   Option.match(option, { onNone: () => ({}), onSome: f })
 
+/** An optional integer flag that, when given, must be at least `min`. */
+const atLeast = (name: string, min: number) => (option: Options.Options<Option.Option<number>>) =>
+  Options.mapEffect(option, (value) =>
+    Option.isSome(value) && value.value < min
+      ? Either.left(ValidationError.invalidValue(HelpDoc.p(`--${name} must be at least ${min}, got ${value.value}`)))
+      : Either.right(value))
+
 const backendOptions = {
   baseUrl: Options.text("base-url").pipe(
+    Options.withPseudoName("URL"),
     Options.withDescription(
-      "Base URL of the API, e.g. http://127.0.0.1:8787/v1 for `chatkit serve` (default: OPENAI_BASE_URL, else OpenAI's)"
+      "Base URL of the API, e.g. http://127.0.0.1:8787/v1 for `chatkit serve` (default: OPENAI_BASE_URL, else " +
+        "OpenAI's)"
     ),
     Options.optional
   ),
   apiKey: Options.redacted("api-key").pipe(
+    Options.withPseudoName("KEY"),
     Options.withDescription(
       "API key (default: OPENAI_API_KEY); without a key or --base-url, the built-in fake is used"
     ),
     Options.optional
+  ),
+  maxRetries: Options.integer("max-retries").pipe(
+    Options.withPseudoName("N"),
+    Options.withDescription("Retries of a failed request to the API (default 2)"),
+    Options.optional,
+    atLeast("max-retries", 0)
+  ),
+  timeout: Options.integer("timeout").pipe(
+    Options.withPseudoName("SECONDS"),
+    Options.withDescription("Seconds an attempt may take before it is a TimeoutError (default 600)"),
+    Options.optional,
+    atLeast("timeout", 1)
   )
 }
 
+const id = (name: string, description: string) =>
+  Options.text(name).pipe(Options.withPseudoName("ID"), Options.withDescription(description), Options.optional)
+
 const listOptions = {
   limit: Options.integer("limit").pipe(
+    Options.withPseudoName("N"),
     Options.withDescription("Page size, 0 to 100 (default 20); with --all, the size of each page fetched"),
     Options.optional
   ),
@@ -69,8 +103,8 @@ const listOptions = {
     Options.withDescription("Order by creation time (default desc, newest first)"),
     Options.optional
   ),
-  after: Options.text("after").pipe(Options.withDescription("Start after this id (exclusive)"), Options.optional),
-  before: Options.text("before").pipe(Options.withDescription("Stop before this id (exclusive)"), Options.optional),
+  after: id("after", "Start after this id (exclusive)"),
+  before: id("before", "Stop before this id (exclusive)"),
   all: Options.boolean("all").pipe(
     Options.withDescription("Fetch every page; with --json, print JSON Lines (one element per line)")
   ),
@@ -95,6 +129,10 @@ const listParams = (flags: ListFlags) => ({
   ...optional(flags.before, (before) => ({ before }))
 })
 
+const notKept = (what: string, consequence: string) =>
+  `the built-in fake keeps no ${what} between commands (${consequence}); to keep them, run ` +
+  "'chatkit serve --demo' and give --base-url"
+
 const threadPageJson = Json.document(Page.ThreadPage)
 const threadLineJson = Json.line(Thread.Thread)
 const itemPageJson = Json.document(Page.ThreadItemPage)
@@ -106,13 +144,17 @@ const threadsList = Command.make(
   "list",
   {
     ...listOptions,
-    user: Options.text("user").pipe(Options.withDescription("Only the threads of this user"), Options.optional),
+    user: Options.text("user").pipe(
+      Options.withPseudoName("USER"),
+      Options.withDescription("Only the threads of this user"),
+      Options.optional
+    ),
     ...backendOptions
   },
   (flags) => {
     const params = { ...listParams(flags), ...optional(flags.user, (user) => ({ user })) }
     return Listing.print({
-      noun: "threads",
+      noun: "thread",
       page: ThreadsService.list(params),
       stream: ThreadsService.stream(params),
       table: View.threadsTable,
@@ -137,7 +179,10 @@ const threadsDelete = Command.make(
   { threadId, json, ...backendOptions },
   (flags) =>
     ThreadsService.delete(flags.threadId).pipe(
-      Effect.flatMap((deleted) => Stdio.stdout(flags.json ? deletedJson(deleted) : `deleted ${deleted.id}\n`)),
+      Effect.flatMap((deleted) =>
+        Stdio.stdout(flags.json ? deletedJson(deleted) : `deleted ${TerminalText.visible(deleted.id)}\n`)
+      ),
+      Effect.zipLeft(Backend.noteIfBuiltIn(notKept("changes", "the next command sees this thread again"))),
       Effect.provide(Backend.layer(flags))
     )
 ).pipe(Command.withDescription("Delete a thread with its items"))
@@ -148,7 +193,7 @@ const itemsList = Command.make(
   (flags) => {
     const params = listParams(flags)
     return Listing.print({
-      noun: "items",
+      noun: "item",
       page: ThreadsService.listItems(flags.threadId, params),
       stream: ThreadsService.streamItems(flags.threadId, params),
       table: View.itemsTable,
@@ -174,9 +219,10 @@ const printSession =
     Stdio.stdout(flags.json ? sessionJson(session) : sessionDetails(session, flags.showSecret))
 
 const state = Options.text("state").pipe(
+  Options.withPseudoName("KEY=VALUE"),
   Options.withDescription(
-    "A workflow state variable as key=value (repeatable); true/false are booleans, JSON numbers are numbers, " +
-      "\"…\" forces a string, anything else is the text as written"
+    "A workflow state variable; true/false are booleans, JSON numbers are numbers, \"…\" forces a string, " +
+      "anything else is the text as written"
   ),
   Options.repeated,
   Options.mapEffect((pairs) =>
@@ -187,17 +233,26 @@ const state = Options.text("state").pipe(
 const sessionsCreate = Command.make(
   "create",
   {
-    workflow: Options.text("workflow").pipe(Options.withDescription("The id of the workflow the session runs")),
-    user: Options.text("user").pipe(Options.withDescription("The end user the session is for")),
+    workflow: Options.text("workflow").pipe(
+      Options.withPseudoName("ID"),
+      Options.withDescription("The id of the workflow the session runs")
+    ),
+    user: Options.text("user").pipe(
+      Options.withPseudoName("USER"),
+      Options.withDescription("The end user the session is for")
+    ),
     workflowVersion: Options.text("workflow-version").pipe(
+      Options.withPseudoName("VERSION"),
       Options.withDescription("The workflow version (default: the latest deployment)"),
       Options.optional
     ),
     expiresAfter: Options.integer("expires-after").pipe(
+      Options.withPseudoName("SECONDS"),
       Options.withDescription("Seconds from creation until the session expires, 1 to 600 (default 600)"),
       Options.optional
     ),
     maxRequestsPerMinute: Options.integer("max-requests-per-minute").pipe(
+      Options.withPseudoName("N"),
       Options.withDescription("Requests allowed per minute, at least 1 (default 10)"),
       Options.optional
     ),
@@ -215,7 +270,11 @@ const sessionsCreate = Command.make(
       },
       ...optional(flags.expiresAfter, (seconds) => ({ expires_after: { anchor: "created_at" as const, seconds } })),
       ...optional(flags.maxRequestsPerMinute, (max) => ({ rate_limits: { max_requests_per_1_minute: max } }))
-    }).pipe(Effect.flatMap(printSession(flags)), Effect.provide(Backend.layer(flags)))
+    }).pipe(
+      Effect.flatMap(printSession(flags)),
+      Effect.zipLeft(Backend.noteIfBuiltIn(notKept("sessions", "this one is gone when the command ends"))),
+      Effect.provide(Backend.layer(flags))
+    )
 ).pipe(Command.withDescription("Create a session and print it, its client secret masked"))
 
 const sessionsCancel = Command.make(
@@ -228,6 +287,8 @@ const sessionsCancel = Command.make(
   (flags) =>
     SessionsService.cancel(flags.sessionId).pipe(
       Effect.flatMap(printSession(flags)),
+      Effect.tapErrorTag("NotFoundError", () =>
+        Backend.noteIfBuiltIn(notKept("sessions", "only the sessions this command creates exist"))),
       Effect.provide(Backend.layer(flags))
     )
 ).pipe(Command.withDescription("Cancel a session, so that its client secret is refused, and print it"))
@@ -254,6 +315,12 @@ const beforeReading = Options.choice("before-reading", ["far-end", "next-to-curs
   ),
   Options.withDefault("far-end" as const)
 )
+
+/** `chatkit serve` loads the fake server only when it runs. */
+const Serve = {
+  serve: (options: ServeModule.Options) =>
+    Effect.flatMap(Effect.promise(() => import("./internal/serve.js")), (module) => module.serve(options))
+}
 
 const serve = Command.make(
   "serve",
@@ -294,7 +361,7 @@ const serve = Command.make(
   Serve.serve
 ).pipe(Command.withDescription("Serve the fake ChatKit API (threads and sessions) over HTTP until interrupted"))
 
-const atLeast = (min: number, max?: number) =>
+const inRange = (min: number, max?: number) =>
   Options.mapEffect((value: number) =>
     value >= min && value <= (max ?? value)
       ? Either.right(value)
@@ -312,26 +379,26 @@ const doctor = Command.make(
         `The most calls to make, the client's retries of 429s and 5xx aside (default ${Doctor.defaultMaxRequests})`
       ),
       Options.withDefault(Doctor.defaultMaxRequests),
-      atLeast(1)
+      inRange(1)
     ),
     pageSize: Options.integer("page-size").pipe(
       Options.withDescription(
         `Page size of the full traversals, 1 to 100 (default ${Doctor.defaultPageSize}; raise it for many threads)`
       ),
       Options.withDefault(Doctor.defaultPageSize),
-      atLeast(1, 100)
+      inRange(1, 100)
     ),
     sampleThreads: Options.integer("sample-threads").pipe(
       Options.withDescription(`How many threads have their items checked (default ${Doctor.defaultSampleThreads})`),
       Options.withDefault(Doctor.defaultSampleThreads),
-      atLeast(0)
+      inRange(0)
     ),
     beforeReading,
     ...backendOptions
   },
   (flags) =>
     Effect.flatMap(
-      DoctorCommand.doctor(flags),
+      Effect.flatMap(Effect.promise(() => import("./internal/doctor.js")), (module) => module.doctor(flags)),
       (exitCode) => exitCode === 0 ? Effect.void : Effect.fail(new CommandFailed({ exitCode }))
     )
 ).pipe(
@@ -363,13 +430,55 @@ export const command = Command.make("chatkit").pipe(
  */
 export class CommandFailed extends Data.TaggedError("CommandFailed")<{ readonly exitCode: number }> {}
 
-const cli = Command.run(command, { name: "chatkit", version: "0.1.0" })
+const version = "0.1.0"
+
+const cli = Command.run(command, { name: "chatkit", version })
+
+const spec = CommandSpec.fromCommand(command)
+
+/**
+ * The usage line of every command that runs, every flag included: the synopsis the README shows.
+ *
+ * @since 0.1.0
+ * @category help
+ */
+export const synopsis: string = Help.synopsis(CommandSpec.leaves(spec))
+
+const fail = (line: string, secrets: ReadonlyArray<string>) =>
+  Effect.zipRight(
+    Stdio.stderr(`error: ${Secrets.scrub(line, secrets)}\n`),
+    Effect.fail(new CommandFailed({ exitCode: 1 }))
+  )
+
+/** `@effect/cli` writes its own account of an argument error with `Console.error`; the command writes its. */
+const withoutCliErrors = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+  Effect.flatMap(Effect.console, (console) => Effect.withConsole(effect, { ...console, error: () => Effect.void }))
+
+/** The API keys and base URL credentials that the command line and the environment hold. */
+const secretsOf = (args: ReadonlyArray<string>) =>
+  Effect.map(
+    Effect.orElseSucceed(
+      Config.all([Config.option(Config.string("OPENAI_API_KEY")), Config.option(Config.string("OPENAI_BASE_URL"))]),
+      () => [Option.none<string>(), Option.none<string>()] as const
+    ),
+    ([key, baseUrl]) => [
+      ...Secrets.fromArgs(args),
+      ...Option.toArray(key),
+      ...Option.match(baseUrl, { onNone: () => [], onSome: Secrets.ofUrl }),
+      ...args.flatMap((arg, index) => args[index - 1] === "--base-url" ? Secrets.ofUrl(arg) : [])
+    ]
+  )
 
 /**
  * Runs the command with `argv` as `process.argv` gives it (the first two, runtime and script, are skipped).
- * Every failure is reported as one line on standard error (argument errors as `@effect/cli` prints them) and
- * ends in `CommandFailed` with exit code 1; a command that reports for itself (`chatkit doctor`) ends in
- * `CommandFailed` with its own exit code.
+ *
+ * `--help` prints the help of the command named before it; `chatkit --version` the version. Every failure is
+ * reported as one line on standard error and ends in `CommandFailed` with exit code 1 (a command that reports
+ * for itself, `chatkit doctor`, ends in `CommandFailed` with its own exit code): an unknown command lists the valid
+ * ones, an argument error names the flag and points to the help, a defect is one line too (never a stack
+ * trace, never on standard output), and no line shows an API key (those given with `--api-key` or
+ * `OPENAI_API_KEY` are scrubbed), the credentials of a base URL or a control character from API data.
+ * Commands write through `Stdio`, never `Console`.
  *
  * @since 0.1.0
  * @category running
@@ -377,11 +486,34 @@ const cli = Command.run(command, { name: "chatkit", version: "0.1.0" })
 export const run = (
   argv: ReadonlyArray<string>
 ): Effect.Effect<void, CommandFailed, Stdio.Stdio | CliApp.CliApp.Environment> =>
-  cli(argv).pipe(
-    Effect.catchAll((error) =>
-      error instanceof CommandFailed ? Effect.fail(error) : Effect.zipRight(
-        ValidationError.isValidationError(error) ? Effect.void : Stdio.stderr(errorLine(error)),
-        Effect.fail(new CommandFailed({ exitCode: 1 }))
-      )
-    )
-  )
+  Effect.gen(function*() {
+    const args = argv.slice(2)
+    const secrets = yield* secretsOf(args)
+    const route = Arguments.route(spec, args)
+    switch (route._tag) {
+      case "Help":
+        return yield* Effect.flatMap(Stdio.Stdio, (stdio) => stdio.stdout(Help.render(route.spec, stdio.stdoutColumns)))
+      case "Version":
+        return yield* Stdio.stdout(`chatkit ${version}\n`)
+      case "UnknownCommand":
+      case "MissingCommand":
+        return yield* fail(Arguments.routeError(route), secrets)
+      case "Run":
+        return yield* withoutCliErrors(cli(argv)).pipe(
+          Effect.catchAllCause((cause) => {
+            if (Cause.isInterruptedOnly(cause)) return Effect.interrupt
+            const error = Cause.squash(cause)
+            if (error instanceof CommandFailed) return Effect.fail(error)
+            if (Option.isNone(Cause.failureOption(cause))) {
+              return fail(
+                `unexpected ${error instanceof Error ? error.name : "defect"}: ${errorMessage(error)}`,
+                secrets
+              )
+            }
+            return ValidationError.isValidationError(error)
+              ? fail(Arguments.describe(route.spec, args, error), secrets)
+              : fail(errorMessage(error), secrets)
+          })
+        )
+    }
+  })

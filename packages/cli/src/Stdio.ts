@@ -30,6 +30,8 @@ export declare namespace Stdio {
     readonly stderr: (text: string) => Effect.Effect<void>
     /** Whether standard error is a terminal, where progress may redraw one line. */
     readonly stderrIsTTY: boolean
+    /** The width of the terminal when standard output is one, which tables then fit in. */
+    readonly stdoutColumns: number | undefined
   }
 }
 
@@ -62,7 +64,8 @@ export const layer: Layer.Layer<Stdio> = Layer.scoped(
   Effect.as(Effect.zip(watch(process.stdout), watch(process.stderr)), {
     stdout: write(process.stdout),
     stderr: write(process.stderr),
-    stderrIsTTY: process.stderr.isTTY === true
+    stderrIsTTY: process.stderr.isTTY === true,
+    stdoutColumns: process.stdout.isTTY === true && process.stdout.columns > 0 ? process.stdout.columns : undefined
   })
 )
 

@@ -2,14 +2,21 @@ import * as Session from "@effect-chatkit/core/Session"
 import type * as SessionParams from "@effect-chatkit/core/SessionParams"
 import * as ChatKitFake from "@effect-chatkit/testing/ChatKitFake"
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, FastCheck, Redacted, Schema } from "effect"
+import { Effect, FastCheck, Random, Redacted, Schema } from "effect"
 import { lines, runCli } from "./fixtures/runCli.js"
 
 const encode = Schema.encodeSync(Session.ChatSession)
+const decode = Schema.decodeUnknownSync(Session.ChatSession)
 
-/** The session the built-in fake answers for `params`, made the same way (seed 0, same clock). */
+/** The session a fake answers for `params` (at the same clock); the built-in fake's own id and secret differ. */
 const expected = (params: SessionParams.CreateSessionParams) =>
   Effect.flatMap(ChatKitFake.make(), (fake) => fake.sessions.service.create(params))
+
+/** A wire session without what identifies it: its id and client secret, drawn afresh by every run. */
+const withoutIdentity = (json: unknown) => {
+  const { client_secret: _secret, id: _id, ...rest } = json as Record<string, unknown>
+  return rest
+}
 
 const errorLines = (stderr: string): ReadonlyArray<string> => lines(stderr).filter((line) => line.startsWith("error:"))
 
@@ -18,10 +25,12 @@ const create = ["sessions", "create", "--workflow", "wf_1", "--user", "user_1"]
 describe("chatkit sessions create", () => {
   it.effect("prints the session's fields with the client secret masked", () =>
     Effect.gen(function*() {
-      const session = yield* expected({ user: "user_1", workflow: { id: "wf_1" } })
-      const secret = Redacted.value(session.client_secret)
-      const out = yield* runCli(create)
+      // the same Random seed gives the same session in each run
+      const sameRun = (args: ReadonlyArray<string>) => Effect.withRandom(runCli(args), Random.make("same"))
+      const out = yield* sameRun(create)
       assert.isTrue(out.ok, out.stderr)
+      const session = decode(JSON.parse((yield* sameRun([...create, "--json"])).stdout))
+      const secret = Redacted.value(session.client_secret)
       assert.strictEqual(
         out.stdout,
         [
@@ -42,8 +51,17 @@ describe("chatkit sessions create", () => {
       )
       assert.notInclude(out.stdout + out.stderr, secret.slice(0, -4))
       assert.include(out.stderr, "using the built-in fake")
-      const shown = yield* runCli([...create, "--show-secret"])
+      assert.include(out.stderr, "note: the built-in fake keeps no sessions between commands")
+      const shown = yield* sameRun([...create, "--show-secret"])
       assert.include(shown.stdout, `client secret  ${secret}\n`)
+    }))
+
+  it.effect("every run creates a session of its own: another id and client secret", () =>
+    Effect.gen(function*() {
+      const runs = yield* Effect.forEach([1, 2, 3], () => runCli([...create, "--json"]))
+      const sessions = runs.map((out) => decode(JSON.parse(out.stdout)))
+      assert.strictEqual(new Set(sessions.map((session) => session.id)).size, 3)
+      assert.strictEqual(new Set(sessions.map((session) => Redacted.value(session.client_secret))).size, 3)
     }))
 
   it.effect("--json prints the wire session, client secret included", () =>
@@ -51,8 +69,9 @@ describe("chatkit sessions create", () => {
       const session = yield* expected({ user: "user_1", workflow: { id: "wf_1" } })
       const out = yield* runCli([...create, "--json"])
       assert.isTrue(out.ok, out.stderr)
-      assert.deepStrictEqual(JSON.parse(out.stdout), encode(session))
-      assert.include(out.stdout, Redacted.value(session.client_secret))
+      const printed = JSON.parse(out.stdout)
+      assert.deepStrictEqual(withoutIdentity(printed), withoutIdentity(encode(session)))
+      assert.match(printed.client_secret, /^ek_\w{16,}$/)
     }))
 
   it.effect.prop(
@@ -96,7 +115,7 @@ describe("chatkit sessions create", () => {
         })
         const out = yield* runCli(args)
         assert.isTrue(out.ok, out.stderr)
-        assert.deepStrictEqual(JSON.parse(out.stdout), encode(session))
+        assert.deepStrictEqual(withoutIdentity(JSON.parse(out.stdout)), withoutIdentity(encode(session)))
       }),
     { fastCheck: { numRuns: 20 } }
   )
@@ -142,6 +161,7 @@ describe("chatkit sessions cancel", () => {
       assert.deepStrictEqual(errorLines(missing.stderr), [
         "error: NotFoundError (404): No session found with id 'cksess_nope'."
       ])
+      assert.include(missing.stderr, "note: the built-in fake keeps no sessions between commands")
       const empty = yield* runCli(["sessions", "cancel", ""])
       assert.isFalse(empty.ok)
       assert.match(errorLines(empty.stderr).join("\n"), /^error: BadRequestError: .*session_id/)

@@ -1,6 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
-import { execFile, spawn } from "node:child_process"
+import { exec, execFile, spawn } from "node:child_process"
+import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 
 const root = fileURLToPath(new URL("../../..", import.meta.url))
@@ -56,5 +57,23 @@ describe("bin", () => {
     }).pipe(Effect.map(({ code, stderr }) => {
       assert.strictEqual(code, 0, stderr)
       assert.notInclude(stderr, "EPIPE")
+    })))
+
+  it.live("the README's pipe of `pnpm --silent chatkit … --json` into a JSON parser works as written", () =>
+    Effect.async<{ readonly error: Error | null; readonly stdout: string; readonly stderr: string }>((resume) => {
+      const readme = readFileSync(`${root}README.md`, "utf8")
+      const documented = /^pnpm --silent chatkit threads list --json \| node -e .*$/m.exec(readme)
+      if (documented === null) return resume(Effect.die("the README shows no pipe of chatkit's JSON"))
+      // the pnpm this project pins, as CI runs it
+      const command = documented[0].replace(/^pnpm /, "npx --yes pnpm@10.34.9 ") + " && echo parsed"
+      const child = exec(
+        command,
+        { cwd: root, env },
+        (error, stdout, stderr) => resume(Effect.succeed({ error, stdout, stderr }))
+      )
+      return Effect.sync(() => child.kill())
+    }).pipe(Effect.map(({ error, stderr, stdout }) => {
+      assert.isNull(error, stderr)
+      assert.strictEqual(stdout, "parsed\n")
     })))
 })

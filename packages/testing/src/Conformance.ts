@@ -14,11 +14,12 @@ import type { ThreadsService } from "@effect-chatkit/core/ThreadsService"
 import { describe, it } from "@effect/vitest"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import type * as Layer from "effect/Layer"
+import * as Layer from "effect/Layer"
+import type * as Scope from "effect/Scope"
 import * as Commands from "./internal/conformanceCommands.js"
 import * as Properties from "./internal/conformanceProperties.js"
 import * as Sessions from "./internal/conformanceSessions.js"
-import type { ThreadsFake } from "./ThreadsFake.js"
+import { ThreadsFake } from "./ThreadsFake.js"
 
 export {
   /**
@@ -201,3 +202,20 @@ export const sessionsSuite = <E>(name: string, layer: Layer.Layer<SessionsServic
     Sessions.expiry((title, run) => it.live(title, () => run(provide), timeout))
   })
 }
+
+/**
+ * The layer `suite` needs for a `ThreadsService` reached over HTTP, without plumbing of your own: `server`
+ * starts the server under test (in the layer's scope, afresh for every run) and gives its base URL with the
+ * admin handle of the store behind it; `client` builds the service for that URL, e.g.
+ * `(baseUrl) => ChatKitClient.layer({ apiKey, baseUrl, maxRetries: 0 })`.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const overHttp = <E1, R1, E2, R2>(
+  server: Effect.Effect<{ readonly url: string; readonly admin: ThreadsFake.Admin }, E1, R1>,
+  client: (url: string) => Layer.Layer<ThreadsService, E2, R2>
+): Layer.Layer<ThreadsService | ThreadsFake, E1 | E2, Exclude<R1, Scope.Scope> | R2> =>
+  Layer.unwrapScoped(
+    Effect.map(server, ({ admin, url }) => Layer.merge(client(url), Layer.succeed(ThreadsFake, admin)))
+  )

@@ -9,7 +9,7 @@ import type { ThreadsFake } from "@effect-chatkit/testing/ThreadsFake"
 import * as Effect from "effect/Effect"
 import * as Stdio from "../Stdio.js"
 import * as Backend from "./backend.js"
-import { errorLine } from "./report.js"
+import { errorMessage } from "./report.js"
 
 /**
  * What `chatkit doctor` was asked for.
@@ -47,5 +47,5 @@ export const doctor = (options: Options): Effect.Effect<number, never, Stdio.Std
         report.differs > 0 ? exitCodes.differs : exitCodes.agrees
       )
     ),
-    Effect.catchAll((error) => Effect.as(Stdio.stderr(errorLine(error)), exitCodes.couldNotRun))
+    Effect.catchAll((error) => Effect.as(Stdio.stderr(`error: ${errorMessage(error)}\n`), exitCodes.couldNotRun))
   )

@@ -6,13 +6,20 @@
 import * as Schema from "effect/Schema"
 
 /**
+ * `JSON.stringify` escapes the C0 controls but writes DEL and the C1 controls (CSI U+009B among them) as they
+ * are, which a terminal obeys. Those only occur inside JSON strings, where `\u00XX` is the same string.
+ */
+const escapeControls = (json: string): string =>
+  json.replace(/[\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`)
+
+/**
  * One value as an indented JSON document, followed by a newline.
  *
  * @internal
  */
 export const document = <A, I>(schema: Schema.Schema<A, I>) => {
   const encode = Schema.encodeSync(schema)
-  return (value: A): string => JSON.stringify(encode(value), null, 2) + "\n"
+  return (value: A): string => escapeControls(JSON.stringify(encode(value), null, 2)) + "\n"
 }
 
 /**
@@ -22,5 +29,5 @@ export const document = <A, I>(schema: Schema.Schema<A, I>) => {
  */
 export const line = <A, I>(schema: Schema.Schema<A, I>) => {
   const encode = Schema.encodeSync(schema)
-  return (value: A): string => JSON.stringify(encode(value)) + "\n"
+  return (value: A): string => escapeControls(JSON.stringify(encode(value))) + "\n"
 }

@@ -10,6 +10,7 @@ import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
 import * as Stdio from "../Stdio.js"
 import { track } from "./progress.js"
+import * as TerminalText from "./terminalText.js"
 
 /**
  * How one kind of list is fetched and shown.
@@ -17,11 +18,12 @@ import { track } from "./progress.js"
  * @internal
  */
 export interface Listing<A, R> {
-  /** Plural noun for progress lines, e.g. `threads`. */
+  /** What is listed, in the singular, e.g. `thread`. */
   readonly noun: string
   readonly page: Effect.Effect<Page.Page<A>, ChatKitError.ChatKitError, R>
   readonly stream: Stream.Stream<A, ChatKitError.ChatKitError, R>
-  readonly table: (data: ReadonlyArray<A>) => string
+  /** The elements as a table, in at most `maxWidth` columns when given. */
+  readonly table: (data: ReadonlyArray<A>, maxWidth?: number) => string
   /** The page object, as the API sends it. */
   readonly pageJson: (page: Page.Page<A>) => string
   /** One element as a line of JSON Lines. */
@@ -38,14 +40,23 @@ export interface Format {
   readonly json: boolean
 }
 
+/** The table of `data` on standard output, or a line on standard error that there is nothing to show. */
+const printTable = <A, R>(listing: Listing<A, R>, data: ReadonlyArray<A>) =>
+  Effect.flatMap(Stdio.Stdio, (stdio) =>
+    data.length === 0
+      ? stdio.stderr(`no ${listing.noun}s found\n`)
+      : stdio.stdout(listing.table(data, stdio.stdoutColumns)))
+
 const onePage = <A, R>(listing: Listing<A, R>, json: boolean) =>
   Effect.flatMap(listing.page, (page) =>
     json
       ? Stdio.stdout(listing.pageJson(page))
       : Effect.zipRight(
-        Stdio.stdout(listing.table(page.data)),
+        printTable(listing, page.data),
         page.has_more && page.last_id !== null
-          ? Stdio.stderr(`more ${listing.noun} follow: add --after ${page.last_id}, or --all for every page\n`)
+          ? Stdio.stderr(
+            `more ${listing.noun}s follow: add --after ${TerminalText.visible(page.last_id)}, or --all for every page\n`
+          )
           : Effect.void
       ))
 
@@ -64,5 +75,5 @@ export const print = <A, R>(
   const tracked = track(listing.noun)(listing.stream)
   return format.json
     ? Stream.runForEach(tracked, (element) => Stdio.stdout(listing.lineJson(element)))
-    : Effect.flatMap(Stream.runCollect(tracked), (all) => Stdio.stdout(listing.table(Chunk.toReadonlyArray(all))))
+    : Effect.flatMap(Stream.runCollect(tracked), (all) => printTable(listing, Chunk.toReadonlyArray(all)))
 }

@@ -6,14 +6,14 @@
 import * as ChatKitError from "@effect-chatkit/core/ChatKitError"
 import * as ConfigError from "effect/ConfigError"
 import * as Predicate from "effect/Predicate"
-import { flat } from "./table.js"
+import { flat } from "./terminalText.js"
 
 const apiError = (error: ChatKitError.ChatKitError): string => {
   const status = Predicate.hasProperty(error, "status") && typeof error.status === "number" ? ` (${error.status})` : ""
   const requestId = Predicate.hasProperty(error, "requestId") && typeof error.requestId === "string"
     ? ` [request id ${error.requestId}]`
     : ""
-  return `${error._tag}${status}: ${flat(error.message)}${requestId}`
+  return `${error._tag}${status}: ${error.message}${requestId}`
 }
 
 const messageOf = (error: unknown): string | undefined =>
@@ -30,14 +30,14 @@ const otherError = (error: unknown): string => {
 }
 
 /**
- * The line an error is reported with, e.g. `error: NotFoundError (404): No thread found with id 'x'.`: the
+ * What an error is reported with, on one line, e.g. `NotFoundError (404): No thread found with id 'x'.`: the
  * error class, the HTTP status when the API answered, the message and the request id when there is one.
- * Other errors show their tag and message (or their cause's).
+ * Other errors show their tag and message (or their cause's). Control characters are made visible.
  *
  * @internal
  */
-export const errorLine = (error: unknown): string => {
-  if (ChatKitError.isChatKitError(error)) return `error: ${apiError(error)}\n`
-  if (ConfigError.isConfigError(error)) return `error: invalid configuration: ${flat(String(error))}\n`
-  return `error: ${flat(otherError(error))}\n`
+export const errorMessage = (error: unknown): string => {
+  if (ChatKitError.isChatKitError(error)) return flat(apiError(error))
+  if (ConfigError.isConfigError(error)) return `invalid configuration: ${flat(String(error))}`
+  return flat(otherError(error))
 }

@@ -3,40 +3,58 @@
  *
  * @internal
  */
+import * as TerminalText from "./terminalText.js"
 
 /**
- * `text` on one line: every run of whitespace (newlines included) becomes one space, trimmed.
+ * `text` on one line ({@link TerminalText.flat}), cut with an ellipsis when it takes more than `columns`
+ * terminal columns.
  *
  * @internal
  */
-export const flat = (text: string): string => text.replace(/\s+/g, " ").trim()
+export const oneLine = (text: string, columns: number): string =>
+  TerminalText.truncate(TerminalText.flat(text), columns)
+
+/** A column cut to fit a terminal keeps at least this many columns. */
+const minColumn = 12
 
 /**
- * `text` on one line: every run of whitespace (newlines included) becomes one space, and text longer than
- * `width` characters is cut with an ellipsis.
- *
- * @internal
+ * The widths that fit `natural` in `maxWidth` (with two spaces between columns): the last column is cut
+ * first, then the ones before it, each down to 12 columns; the first (the ids) is never cut.
  */
-export const oneLine = (text: string, width: number): string => {
-  const chars = Array.from(flat(text))
-  return chars.length <= width ? chars.join("") : `${chars.slice(0, Math.max(0, width - 1)).join("")}…`
+const fitted = (natural: ReadonlyArray<number>, maxWidth: number): ReadonlyArray<number> => {
+  const widths = [...natural]
+  let excess = widths.reduce((sum, width) => sum + width, 0) + 2 * (widths.length - 1) - maxWidth
+  for (let column = widths.length - 1; column > 0 && excess > 0; column--) {
+    const cut = Math.min(excess, Math.max(0, widths[column]! - minColumn))
+    widths[column] = widths[column]! - cut
+    excess -= cut
+  }
+  return widths
 }
 
-const widthOf = (text: string): number => Array.from(text).length
-
 /**
- * Rows under a header, each column as wide as its widest cell, columns two spaces apart, no trailing
- * spaces. Every cell is put on one line with {@link flat}, so each row is exactly one line. Ends with a
- * newline.
+ * Rows under a header, each column as wide (in terminal columns) as its widest cell, columns two spaces apart,
+ * no trailing spaces. Every cell is put on one line with {@link TerminalText.flat}, so each row is exactly one
+ * line and no control character gets through. When `maxWidth` is given, cells are cut with an ellipsis so
+ * that each line fits in it: the last column first, then the ones before it, each kept at 12 columns at least,
+ * the first never. Ends with a newline.
  *
  * @internal
  */
-export const render = (header: ReadonlyArray<string>, body: ReadonlyArray<ReadonlyArray<string>>): string => {
-  const rows = [header, ...body].map((row) => row.map(flat))
-  const widths = header.map((_, column) =>
-    rows.reduce((widest, row) => Math.max(widest, widthOf(row[column] ?? "")), 0)
+export const render = (
+  header: ReadonlyArray<string>,
+  body: ReadonlyArray<ReadonlyArray<string>>,
+  maxWidth?: number
+): string => {
+  const flatRows = [header, ...body].map((row) => row.map(TerminalText.flat))
+  const natural = header.map((_, column) =>
+    flatRows.reduce((widest, row) => Math.max(widest, TerminalText.width(row[column] ?? "")), 0)
   )
+  const widths = maxWidth === undefined ? natural : fitted(natural, maxWidth)
   const line = (cells: ReadonlyArray<string>) =>
-    cells.map((cell, column) => cell + " ".repeat(widths[column]! - widthOf(cell))).join("  ").trimEnd()
-  return rows.map(line).join("\n") + "\n"
+    cells.map((cell, column) => {
+      const shown = TerminalText.truncate(cell, widths[column]!)
+      return shown + " ".repeat(widths[column]! - TerminalText.width(shown))
+    }).join("  ").trimEnd()
+  return flatRows.map(line).join("\n") + "\n"
 }

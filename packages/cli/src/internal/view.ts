@@ -65,7 +65,12 @@ const widgetSummary = (json: string): string => {
     : json
 }
 
-const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? "" : "s"}`
+/**
+ * A count with its noun, in the singular for one: `1 thread`, `2 threads`, `0 threads`.
+ *
+ * @internal
+ */
+export const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? "" : "s"}`
 
 const suffix = (count: number, noun: string): string => count === 0 ? "" : ` [${plural(count, noun)}]`
 
@@ -142,11 +147,12 @@ const itemType = (item: ThreadItem.ThreadItem): string =>
   item.type === "unknown" ? item.raw.type : item.type.replace(/^chatkit\./, "")
 
 /**
- * Threads as a table: id, created, user, status (with its reason) and title.
+ * Threads as a table: id, created, user, status (with its reason) and title, in at most `maxWidth` columns
+ * when given (titles are cut to fit).
  *
  * @internal
  */
-export const threadsTable = (threads: ReadonlyArray<Thread.Thread>): string =>
+export const threadsTable = (threads: ReadonlyArray<Thread.Thread>, maxWidth?: number): string =>
   Table.render(
     ["ID", "CREATED", "USER", "STATUS", "TITLE"],
     threads.map((thread) => [
@@ -155,15 +161,17 @@ export const threadsTable = (threads: ReadonlyArray<Thread.Thread>): string =>
       thread.user,
       statusText(thread.status),
       Table.oneLine(titleText(thread.title), titleWidth)
-    ])
+    ]),
+    maxWidth
   )
 
 /**
- * Items as a table: id, created, type (without the `chatkit.` prefix) and a one-line summary.
+ * Items as a table: id, created, type (without the `chatkit.` prefix) and a one-line summary, in at most
+ * `maxWidth` columns when given (summaries are cut to fit).
  *
  * @internal
  */
-export const itemsTable = (items: ReadonlyArray<ThreadItem.ThreadItem>): string =>
+export const itemsTable = (items: ReadonlyArray<ThreadItem.ThreadItem>, maxWidth?: number): string =>
   Table.render(
     ["ID", "CREATED", "TYPE", "SUMMARY"],
     items.map((item) => [
@@ -171,7 +179,8 @@ export const itemsTable = (items: ReadonlyArray<ThreadItem.ThreadItem>): string 
       isoTime(item.created_at),
       itemType(item),
       Table.oneLine(itemSummary(item), summaryWidth)
-    ])
+    ]),
+    maxWidth
   )
 
 /**

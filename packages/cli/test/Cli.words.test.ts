@@ -90,7 +90,7 @@ describe("argument errors", () => {
         ],
         [
           ["thread"],
-          "error: 'thread' is not a command of chatkit: use one of threads, items, sessions, serve " +
+          "error: 'thread' is not a command of chatkit: use one of threads, items, sessions, serve, doctor " +
           "(see 'chatkit --help')"
         ],
         [

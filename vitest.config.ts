@@ -5,6 +5,9 @@ export default defineConfig({
     include: ["packages/*/test/**/*.test.ts", "examples/test/**/*.test.ts"],
     setupFiles: ["./vitest.setup.ts"],
     sequence: { concurrent: false },
+    // vitest's default is one worker less than the cores: on a 2-core machine that runs the files one by one,
+    // while most of a file's time is spent waiting on sockets and child processes
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000
   }

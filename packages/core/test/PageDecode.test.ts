@@ -80,11 +80,11 @@ describe("Page fast decoders answer exactly as the schema", () => {
 
     it.prop(`thread pages with one change ${label}`, [mutated(wirePages(Page.ThreadPage))], ([input]) => {
       sameAnswer(fastThreads, slowThreads, input)
-    }, { fastCheck: { numRuns: 300 } })
+    })
 
     it.prop(`item pages with one change ${label}`, [mutated(wirePages(Page.ThreadItemPage))], ([input]) => {
       sameAnswer(fastItems, slowItems, input)
-    }, { fastCheck: { numRuns: 300 } })
+    })
 
     it.prop(`anything at all ${label}`, [FastCheck.anything()], ([input]) => {
       sameAnswer(fastThreads, slowThreads, input)

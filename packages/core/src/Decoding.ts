@@ -89,9 +89,7 @@ const unconvertiblePath = (
       if (typeof key === "string" && keys.has(key)) return path
       anywhere ??= path
     }
-    const entries = Object.entries(value)
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const [key, field] = entries[i]!
+    for (const [key, field] of Object.entries(value).reverse()) {
       stack.push({ value: field, path: [...path, isArray ? Number(key) : key] })
     }
   }

@@ -79,8 +79,8 @@ const unconvertiblePath = (
   }]
   const seen = new Set<object>()
   let anywhere: ReadonlyArray<PropertyKey> | undefined
-  while (stack.length > 0) {
-    const { path, value } = stack.pop()!
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { path, value } = next
     if (typeof value !== "object" || value === null || seen.has(value)) continue
     seen.add(value)
     const isArray = Array.isArray(value)

@@ -113,9 +113,11 @@ describe("hostile API data", () => {
         assert.isFalse(out.ok)
         assert.strictEqual(out.stdout, "")
         const errors = lines(out.stderr).filter((line) => line.startsWith("error:"))
+        const [error] = errors
         assert.strictEqual(errors.length, 1, out.stderr)
+        assert.isDefined(error)
         // the client's typed error, or at worst a defect named as such: never a stack trace
-        assert.match(errors[0]!, /^error: (ResponseDecodeError|unexpected RangeError)\b/)
+        assert.match(error, /^error: (ResponseDecodeError|unexpected RangeError)\b/)
         assert.notInclude(out.stderr, "    at ")
       }
     }))

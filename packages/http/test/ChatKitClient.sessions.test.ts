@@ -27,7 +27,7 @@ import { apiKey, clientSecret, session } from "./utils/fixtures.js"
 import { anyId, refusedIds, segments } from "./utils/ids.js"
 import { json, TestServer } from "./utils/server.js"
 import { recordingTracer } from "./utils/tracing.js"
-import { answer, fail, hang, type Reply, scripted } from "./utils/transport.js"
+import { answer, fail, hang, type Reply, scripted, type Seen } from "./utils/transport.js"
 
 const minimal: SessionParams.CreateSessionParams = { user: "user_1", workflow: { id: "wf_1" } }
 
@@ -91,6 +91,13 @@ const parseFailure = (text: string): string => {
   }
 }
 
+/** The JSON body of the first request sent. */
+const firstBody = (seen: ReadonlyArray<Seen>): unknown => {
+  const body = seen[0]?.body
+  assert.isDefined(body, "no request with a body was sent")
+  return JSON.parse(body)
+}
+
 /** The headers but the trace propagation ones (`b3`, `traceparent`), which change with every span. */
 const withoutTracing = (headers: Readonly<Record<string, string>>) =>
   Object.fromEntries(Object.entries(headers).filter(([name]) => name !== "b3" && name !== "traceparent"))
@@ -127,7 +134,7 @@ describe("ChatKitClient sessions: requests", () => {
       const transport = scripted([ok])
       const { sessions } = yield* makeServices(transport)
       yield* sessions.create(everyParam)
-      assert.deepStrictEqual(JSON.parse(transport.seen[0]!.body!), everyParam)
+      assert.deepStrictEqual(firstBody(transport.seen), everyParam)
     }))
 
   it.effect.prop(
@@ -138,7 +145,7 @@ describe("ChatKitClient sessions: requests", () => {
         const transport = scripted([ok])
         const { sessions } = yield* makeServices(transport)
         yield* sessions.create(params)
-        assert.deepStrictEqual(JSON.parse(transport.seen[0]!.body!), JSON.parse(JSON.stringify(params)))
+        assert.deepStrictEqual(firstBody(transport.seen), JSON.parse(JSON.stringify(params)))
       }),
     { fastCheck: { numRuns: 50 } }
   )

@@ -146,7 +146,9 @@ describe("hostile API data", () => {
       const table = yield* runCli(["threads", "list", "--all", "--max-retries", "0", ...backend(url)])
       assert.isFalse(table.ok)
       assert.strictEqual(table.stdout, "")
-      assert.match(lines(table.stderr).at(-1)!, /^error: InternalServerError \(500\): .*down/)
+      const lastLine = lines(table.stderr).at(-1)
+      assert.isDefined(lastLine)
+      assert.match(lastLine, /^error: InternalServerError \(500\): .*down/)
     }))
 })
 

@@ -62,11 +62,11 @@ export const traverse = <A>(
         : cursors.has(page.last_id)
         ? `the cursor ${Text.quote(page.last_id)} comes back`
         : undefined
-      if (!page.has_more || stuck !== undefined) {
+      if (!page.has_more || page.last_id === null || stuck !== undefined) {
         return { order: params.order, pages, elements: pages.flatMap(({ page }) => page.data), stuck }
       }
-      cursors.add(page.last_id!)
-      after = page.last_id!
+      cursors.add(page.last_id)
+      after = page.last_id
     }
   })
 

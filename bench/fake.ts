@@ -4,7 +4,7 @@
  */
 import type { Thread } from "@effect-chatkit/core"
 import * as ThreadsFake from "@effect-chatkit/testing/ThreadsFake"
-import { Effect, Stream } from "effect"
+import { Array as Arr, Effect, Stream } from "effect"
 import * as heap from "./lib/heap.js"
 import { compare, type Variant } from "./lib/measure.js"
 import { type Benchmark, count, type Goal, mib, ms, ratio, type Row } from "./lib/report.js"
@@ -39,7 +39,9 @@ const build = (size: number): Promise<Store> =>
     let seed = 7
     const cursors = Array.from({ length: 1000 }, () => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff
-      return ids[seed % ids.length]!
+      const cursor = ids[seed % ids.length]
+      if (cursor === undefined) throw new Error("no thread ids to page after")
+      return cursor
     })
     return { size, fake, cursors, createMs }
   }))
@@ -84,17 +86,20 @@ export const fake: Benchmark = {
     const heapBefore = heap.live()
     const large = await build(big)
     const storeBytes = heap.live() - heapBefore
-    const variants = [small, large].flatMap((store) => [pages(store, calls, undefined), pages(store, calls, "user_3")])
+    const users = [{ label: "no user", user: undefined }, { label: "user", user: "user_3" }]
+    const baselines = users.map(({ user }) => pages(small, calls, user))
+    const grown = users.map(({ user }) => pages(large, calls, user))
+    const variants = [...baselines, ...grown]
     const latency = await compare(variants, rounds)
     const perPage = (variant: Variant) => latency.median(variant.name) / calls
-    const rows: Array<Row> = variants.map((variant, i) => ({
+    const rows: Array<Row> = Arr.zip(variants, [...baselines, ...baselines]).map(([variant, baseline]) => ({
       name: `page of ${pageSize} after a random cursor: ${variant.name}`,
       value: ms(perPage(variant)),
-      ratio: ratio(perPage(variant), perPage(variants[i % 2]!)),
+      ratio: ratio(perPage(variant), perPage(baseline)),
       context: `${count(1000 / perPage(variant))} pages/s`
     }))
-    const goals: Array<Goal> = ["no user", "user"].map((label, i) => {
-      const r = perPage(variants[i + 2]!) / perPage(variants[i]!)
+    const goals: Array<Goal> = Arr.zip(users, Arr.zip(baselines, grown)).map(([{ label }, [baseline, bigger]]) => {
+      const r = perPage(bigger) / perPage(baseline)
       return {
         text: `page latency with ${count(big)} threads ≤ 2× with 1,000 (${label})`,
         figure: `${r.toFixed(2)}×`,
@@ -105,7 +110,10 @@ export const fake: Benchmark = {
     const timed = await stream(large, Math.max(1, Math.floor(big / 100)), false)
     const peak = Math.max(...timed.samples) - timed.before
     const checked = await stream(large, Math.max(1, Math.floor(big / 10)), true)
-    const growth = checked.samples[checked.samples.length - 1]! - checked.samples[0]!
+    const [first] = checked.samples
+    const last = checked.samples.at(-1)
+    if (first === undefined || last === undefined) throw new Error("the stream took no samples")
+    const growth = last - first
     rows.push(
       {
         name: `stream all ${count(big)} threads (pages of 100)`,

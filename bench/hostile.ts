@@ -226,9 +226,10 @@ const battery = (): ReadonlyArray<{ readonly head: string; readonly body?: Param
 }
 
 const pool = async <A>(items: ReadonlyArray<A>, concurrency: number, run: (item: A) => Promise<void>) => {
-  let next = 0
+  // one iterator shared by every worker: each takes the next item
+  const queue = items.values()
   await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) await run(items[next++]!)
+    for (const item of queue) await run(item)
   }))
 }
 

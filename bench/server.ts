@@ -25,24 +25,23 @@ export const server: Benchmark = {
           const body = await response.text()
           if (response.status !== 200) throw new Error(`the fake answered ${response.status}: ${body}`)
           return withServer({ kind: "bytes", body, contentType: "application/json" }, async (floorServer) => {
-            const targets = [
-              { name: "bare node:http, same bytes (floor)", port: floorServer.port },
-              { name: "ChatKitFakeServer", port: fakeServer.port }
-            ]
+            const floorTarget = { name: "bare node:http, same bytes (floor)", port: floorServer.port }
+            const fakeTarget = { name: "ChatKitFakeServer", port: fakeServer.port }
+            const targets = [floorTarget, fakeTarget]
             const rates = new Map<string, Array<number>>(targets.map((target) => [target.name, []]))
             const run = (port: number, durationMs: number) =>
               load.run({ port, path, headers, connections, durationMs, maxRequests: 1_000_000 })
             for (const target of targets) await run(target.port, durationMs / 2)
             for (let round = 0; round < rounds; round++) {
-              for (let i = 0; i < targets.length; i++) {
-                const target = targets[(round + i) % targets.length]!
+              const first = round % targets.length
+              for (const target of [...targets.slice(first), ...targets.slice(0, first)]) {
                 const result = await run(target.port, durationMs)
                 if (result.failed > 0) throw new Error(`${target.name}: ${result.failed} answers were not 2xx`)
                 rates.get(target.name)!.push(result.perSecond)
               }
             }
-            const floor = median(rates.get(targets[0]!.name)!)
-            const fake = median(rates.get(targets[1]!.name)!)
+            const floor = median(rates.get(floorTarget.name)!)
+            const fake = median(rates.get(fakeTarget.name)!)
             return {
               title:
                 `The fake server: \`GET ${path}\` (${threads} threads in the store), ${connections} keep-alive connections, ${rounds} rounds of ${

@@ -20,11 +20,18 @@ interface Variant {
 
 const { OPENAI_API_KEY: _key, OPENAI_BASE_URL: _url, ...offline } = process.env
 
+const floorVariant: Variant = { name: "`node -e 0` (the floor)", args: ["-e", "0"] }
+
+const listVariant: Variant = {
+  name: "`chatkit threads list --limit 1` (built-in fake)",
+  args: [bin, "threads", "list", "--limit", "1"]
+}
+
 const variants: ReadonlyArray<Variant> = [
-  { name: "`node -e 0` (the floor)", args: ["-e", "0"] },
+  floorVariant,
   { name: "`chatkit --version`", args: [bin, "--version"] },
   { name: "`chatkit threads list --help`", args: [bin, "threads", "list", "--help"] },
-  { name: "`chatkit threads list --limit 1` (built-in fake)", args: [bin, "threads", "list", "--limit", "1"] },
+  listVariant,
   {
     name: "`chatkit threads list --limit 1 --json` (built-in fake)",
     args: [bin, "threads", "list", "--limit", "1", "--json"]
@@ -74,27 +81,32 @@ export const startup: Benchmark = {
     })
     if (bundled.status !== 0 || !existsSync(bin)) throw new Error(`bundling the CLI failed: ${bundled.stderr}`)
     const rounds = smoke ? 1 : 9
-    const samples = variants.map(() => [] as Array<Sample>)
-    timed(variants[3]!) // warm the file cache
+    const runs = variants.map((variant) => ({ variant, samples: [] as Array<Sample> }))
+    timed(listVariant) // warm the file cache
     for (let round = 0; round < rounds; round++) {
       // a rotating order, so that no variant always runs right after the same one
-      for (let step = 0; step < variants.length; step++) {
-        const index = (round + step) % variants.length
-        samples[index]!.push(timed(variants[index]!))
+      const first = round % runs.length
+      for (const { samples, variant } of [...runs.slice(first), ...runs.slice(0, first)]) {
+        samples.push(timed(variant))
       }
     }
-    const medians = samples.map((runs) => median(runs.map((sample) => sample.wall)))
-    const cpus = samples.map((runs) =>
-      runs.every((sample) => sample.cpu !== undefined) ? median(runs.map((sample) => sample.cpu!)) : undefined
-    )
-    const floor = medians[0]!
+    const measured = runs.map(({ samples, variant }) => ({
+      variant,
+      wall: median(samples.map((sample) => sample.wall)),
+      cpu: samples.every((sample) => sample.cpu !== undefined)
+        ? median(samples.map((sample) => sample.cpu!))
+        : undefined
+    }))
+    const floor = measured.find(({ variant }) => variant === floorVariant)
+    const listed = measured.find(({ variant }) => variant === listVariant)
+    if (floor === undefined || listed === undefined) throw new Error("the floor or the list command did not run")
     // CPU time, which a busy machine does not inflate as it does wall time; wall time where it cannot be read
-    const list = cpus[3] ?? medians[3]!
-    const rows: ReadonlyArray<Row> = variants.map((variant, index) => ({
+    const list = listed.cpu ?? listed.wall
+    const rows: ReadonlyArray<Row> = measured.map(({ cpu, variant, wall }) => ({
       name: variant.name,
-      value: ms(medians[index]!),
-      ratio: ratio(medians[index]!, floor),
-      context: `${rounds} runs${cpus[index] === undefined ? "" : `, CPU ${ms(cpus[index])}`}`
+      value: ms(wall),
+      ratio: ratio(wall, floor.wall),
+      context: `${rounds} runs${cpu === undefined ? "" : `, CPU ${ms(cpu)}`}`
     }))
     return {
       title: "Start-up of the `chatkit` executable",

@@ -113,22 +113,25 @@ interface Requested {
 
 /** The packages of every `pnpm add` / `npm install` line of a Markdown text. */
 const installLines = (markdown: string): ReadonlyArray<ReadonlyArray<Requested>> =>
-  [...markdown.matchAll(/^(?:pnpm add|npm install|npm i)\b(.*)$/gm)].map((match) =>
-    match[1]!.trim().split(/\s+/).filter((word) => word !== "" && !word.startsWith("-")).map((word) => {
+  [...markdown.matchAll(/^(?:pnpm add|npm install|npm i)\b(.*)$/gm)].map(([, words = ""]) =>
+    words.trim().split(/\s+/).filter((word) => word !== "" && !word.startsWith("-")).map((word) => {
       const at = word.indexOf("@", 1)
       return at < 0 ? { name: word, range: undefined } : { name: word.slice(0, at), range: word.slice(at + 1) }
     })
   )
 
-const versionOf = (text: string): ReadonlyArray<number> => text.split("-")[0]!.split(".").map(Number)
+const versionOf = (text: string): ReadonlyArray<number> => {
+  const [release = ""] = text.split("-")
+  return release.split(".").map(Number)
+}
 
 /** Whether `version` is in `range`: `^x.y.z`, `~x.y.z` or an exact `x.y.z`, as npm reads them. */
 const satisfies = (version: string, range: string): boolean => {
-  const [major, minor, patch] = versionOf(version)
-  const operator = /^[\^~]/.test(range) ? range[0] : ""
-  const [wantMajor, wantMinor, wantPatch] = versionOf(range.slice(operator.length))
-  const atLeast = major! > wantMajor! || (major === wantMajor && (minor! > wantMinor! ||
-    (minor === wantMinor && patch! >= wantPatch!)))
+  const [major = 0, minor = 0, patch = 0] = versionOf(version)
+  const operator = /^[\^~]/.exec(range)?.[0] ?? ""
+  const [wantMajor = 0, wantMinor = 0, wantPatch = 0] = versionOf(range.slice(operator.length))
+  const atLeast = major > wantMajor || (major === wantMajor && (minor > wantMinor ||
+    (minor === wantMinor && patch >= wantPatch)))
   if (operator === "") return major === wantMajor && minor === wantMinor && patch === wantPatch
   if (operator === "~" || wantMajor === 0) return atLeast && major === wantMajor && minor === wantMinor
   return atLeast && major === wantMajor
@@ -259,8 +262,8 @@ const waitForUrl = (server: ChildProcess): Promise<string> =>
     let output = ""
     server.stdout?.on("data", (chunk: Buffer) => {
       output += chunk.toString("utf8")
-      const match = /serving the fake ChatKit API at (\S+)/.exec(output)
-      if (match !== null) resolve(match[1]!)
+      const [, url] = /serving the fake ChatKit API at (\S+)/.exec(output) ?? []
+      if (url !== undefined) resolve(url)
     })
     server.stderr?.on("data", (chunk: Buffer) => {
       output += chunk.toString("utf8")

@@ -11,7 +11,9 @@ const exampleFiles = ["src", "test"].flatMap((dir) =>
     .map((name) => ({ name: `${dir}/${name}`, text: readFileSync(`${examples}/${dir}/${name}`, "utf8") }))
 )
 
-const readmeBlocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1])
+const readmeBlocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].flatMap(([, block]) =>
+  block === undefined ? [] : [block]
+)
 
 describe("README", () => {
   it("shows every TypeScript example exactly as it is type-checked and run in examples/", () => {

@@ -113,9 +113,11 @@ describe("hostile API data", () => {
         assert.isFalse(out.ok)
         assert.strictEqual(out.stdout, "")
         const errors = lines(out.stderr).filter((line) => line.startsWith("error:"))
+        const [error] = errors
         assert.strictEqual(errors.length, 1, out.stderr)
+        assert.isDefined(error)
         // the client's typed error, or at worst a defect named as such: never a stack trace
-        assert.match(errors[0]!, /^error: (ResponseDecodeError|unexpected RangeError)\b/)
+        assert.match(error, /^error: (ResponseDecodeError|unexpected RangeError)\b/)
         assert.notInclude(out.stderr, "    at ")
       }
     }))
@@ -144,7 +146,9 @@ describe("hostile API data", () => {
       const table = yield* runCli(["threads", "list", "--all", "--max-retries", "0", ...backend(url)])
       assert.isFalse(table.ok)
       assert.strictEqual(table.stdout, "")
-      assert.match(lines(table.stderr).at(-1)!, /^error: InternalServerError \(500\): .*down/)
+      const lastLine = lines(table.stderr).at(-1)
+      assert.isDefined(lastLine)
+      assert.match(lastLine, /^error: InternalServerError \(500\): .*down/)
     }))
 })
 

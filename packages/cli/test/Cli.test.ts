@@ -12,7 +12,8 @@ const decodeThread = Schema.decodeUnknownSync(Thread.Thread)
 const decodeItem = Schema.decodeUnknownSync(ThreadItem.ThreadItem)
 const decodeDeleted = Schema.decodeUnknownSync(Thread.ThreadDeleted)
 
-const firstColumn = (table: string): ReadonlyArray<string> => lines(table).slice(1).map((line) => line.split(" ")[0]!)
+const firstColumn = (table: string): ReadonlyArray<string> =>
+  lines(table).slice(1).flatMap((line) => line.split(" ").slice(0, 1))
 
 const errorLines = (stderr: string): ReadonlyArray<string> => lines(stderr).filter((line) => line.startsWith("error:"))
 
@@ -23,7 +24,7 @@ describe("chatkit threads list", () => {
       const page = yield* service.list()
       const out = yield* runCli(["threads", "list"])
       assert.isTrue(out.ok)
-      assert.deepStrictEqual(lines(out.stdout)[0]!.split(/\s+/), ["ID", "CREATED", "USER", "STATUS", "TITLE"])
+      assert.deepStrictEqual(lines(out.stdout)[0]?.split(/\s+/), ["ID", "CREATED", "USER", "STATUS", "TITLE"])
       assert.deepStrictEqual(firstColumn(out.stdout), page.data.map((thread) => thread.id))
       assert.include(out.stderr, "using the built-in fake (demo data); set OPENAI_API_KEY to use the live API")
       assert.include(out.stderr, `add --after ${page.last_id}`)
@@ -80,8 +81,10 @@ describe("chatkit threads list", () => {
         assert.isFalse(out.ok)
         assert.strictEqual(out.stdout, "")
         const errors = errorLines(out.stderr)
+        const [error] = errors
         assert.strictEqual(errors.length, 1)
-        assert.match(errors[0]!, /^error: BadRequestError: Invalid '(limit|user|after)': /)
+        assert.isDefined(error)
+        assert.match(error, /^error: BadRequestError: Invalid '(limit|user|after)': /)
       }
     }))
 
@@ -154,7 +157,7 @@ describe("chatkit items list", () => {
       const page = yield* service.listItems(thread!.id, { limit: 4 })
       const table = yield* runCli(["items", "list", thread!.id, "--limit", "4"])
       assert.isTrue(table.ok)
-      assert.deepStrictEqual(lines(table.stdout)[0]!.split(/\s+/), ["ID", "CREATED", "TYPE", "SUMMARY"])
+      assert.deepStrictEqual(lines(table.stdout)[0]?.split(/\s+/), ["ID", "CREATED", "TYPE", "SUMMARY"])
       assert.deepStrictEqual(firstColumn(table.stdout), page.data.map((item) => item.id))
       const json = yield* runCli(["items", "list", thread!.id, "--limit", "4", "--json"])
       assert.deepStrictEqual(decodeItemPage(JSON.parse(json.stdout)), page)

@@ -8,9 +8,9 @@ const readme = readFileSync(fileURLToPath(new URL("../../../README.md", import.m
 /** The first `sh` block of the README's section on the `chatkit` command. */
 const documented = (): string => {
   const section = readme.slice(readme.indexOf("## The `chatkit` command"))
-  const block = /```sh\n([\s\S]*?)```/.exec(section)
-  assert.isNotNull(block, "the README has no synopsis of the chatkit command")
-  return block![1]!
+  const [, block] = /```sh\n([\s\S]*?)```/.exec(section) ?? []
+  assert.isDefined(block, "the README has no synopsis of the chatkit command")
+  return block
 }
 
 describe("the README's synopsis of chatkit", () => {

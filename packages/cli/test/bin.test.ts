@@ -26,7 +26,9 @@ describe("bin", () => {
       const { code, stderr, stdout } = yield* chatkit("threads", "list")
       assert.strictEqual(code, 0, stderr)
       const lines = stdout.trimEnd().split("\n")
-      assert.match(lines[0]!, /^ID\s+CREATED\s+USER\s+STATUS\s+TITLE$/)
+      const [header] = lines
+      assert.isDefined(header)
+      assert.match(header, /^ID\s+CREATED\s+USER\s+STATUS\s+TITLE$/)
       assert.strictEqual(lines.length, 21)
       assert.isTrue(lines.slice(1).every((line) => /^cthr_\w+ {2}2025-10-06T\d\d:\d\d:\d\dZ {2}user_/.test(line)))
       assert.include(stderr, "using the built-in fake (demo data)")

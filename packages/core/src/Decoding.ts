@@ -79,8 +79,8 @@ const unconvertiblePath = (
   }]
   const seen = new Set<object>()
   let anywhere: ReadonlyArray<PropertyKey> | undefined
-  while (stack.length > 0) {
-    const { path, value } = stack.pop()!
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { path, value } = next
     if (typeof value !== "object" || value === null || seen.has(value)) continue
     seen.add(value)
     const isArray = Array.isArray(value)
@@ -89,9 +89,7 @@ const unconvertiblePath = (
       if (typeof key === "string" && keys.has(key)) return path
       anywhere ??= path
     }
-    const entries = Object.entries(value)
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const [key, field] = entries[i]!
+    for (const [key, field] of Object.entries(value).reverse()) {
       stack.push({ value: field, path: [...path, isArray ? Number(key) : key] })
     }
   }

@@ -3,7 +3,9 @@
  *
  * @since 0.1.0
  */
+import * as Arr from "effect/Array"
 import * as Either from "effect/Either"
+import * as Option from "effect/Option"
 import type * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type { ParseOptions } from "effect/SchemaAST"
@@ -95,8 +97,8 @@ export const make = <A>(
 ): Page<A> => ({
   object: "list",
   data,
-  first_id: data.length > 0 ? idOf(data[0]!) ?? null : null,
-  last_id: data.length > 0 ? idOf(data[data.length - 1]!) ?? null : null,
+  first_id: Option.getOrNull(Option.flatMapNullable(Arr.head(data), idOf)),
+  last_id: Option.getOrNull(Option.flatMapNullable(Arr.last(data), idOf)),
   has_more: hasMore
 })
 

@@ -44,66 +44,57 @@ export const StateVariables = Schema.Record({ key: Schema.String, value: StateVa
  */
 export type StateVariables = typeof StateVariables.Type
 
-const WorkflowTracing_ = Schema.Struct({
-  enabled: Schema.Boolean
-})
-
 /**
  * Whether the workflow runs are traced.
  *
  * @since 0.1.0
- * @category models
+ * @category schemas
  */
-export interface WorkflowTracing extends Schema.Schema.Type<typeof WorkflowTracing_> {}
+export const WorkflowTracing = Schema.Struct({
+  enabled: Schema.Boolean
+}).annotations({ identifier: "WorkflowTracing" })
 
 /**
  * @since 0.1.0
- * @category schemas
+ * @category models
  */
-export const WorkflowTracing: Schema.Schema<WorkflowTracing> = WorkflowTracing_.annotations({
-  identifier: "WorkflowTracing"
-})
-
-const ChatKitWorkflow_ = Schema.Struct({
-  id: Schema.String,
-  version: nullable(Schema.String),
-  state_variables: nullable(StateVariables),
-  tracing: WorkflowTracing
-})
+export interface WorkflowTracing extends Schema.Schema.Type<typeof WorkflowTracing> {}
 
 /**
  * The workflow behind a session. `version` is `null` when the latest deployment runs; `state_variables` is
  * `null` when none were given.
  *
  * @since 0.1.0
- * @category models
+ * @category schemas
  */
-export interface ChatKitWorkflow extends Schema.Schema.Type<typeof ChatKitWorkflow_> {}
+export const ChatKitWorkflow = Schema.Struct({
+  id: Schema.String,
+  version: nullable(Schema.String),
+  state_variables: nullable(StateVariables),
+  tracing: WorkflowTracing
+}).annotations({ identifier: "ChatKitWorkflow" })
 
 /**
  * @since 0.1.0
- * @category schemas
+ * @category models
  */
-export const ChatKitWorkflow: Schema.Schema<ChatKitWorkflow, Schema.Schema.Encoded<typeof ChatKitWorkflow_>> =
-  ChatKitWorkflow_.annotations({ identifier: "ChatKitWorkflow" })
-
-const RateLimits_ = Schema.Struct({
-  max_requests_per_1_minute: Schema.Int
-})
+export interface ChatKitWorkflow extends Schema.Schema.Type<typeof ChatKitWorkflow> {}
 
 /**
  * The session's request limit per one-minute window.
  *
  * @since 0.1.0
- * @category models
+ * @category schemas
  */
-export interface RateLimits extends Schema.Schema.Type<typeof RateLimits_> {}
+export const RateLimits = Schema.Struct({
+  max_requests_per_1_minute: Schema.Int
+}).annotations({ identifier: "ChatSessionRateLimits" })
 
 /**
  * @since 0.1.0
- * @category schemas
+ * @category models
  */
-export const RateLimits: Schema.Schema<RateLimits> = RateLimits_.annotations({ identifier: "ChatSessionRateLimits" })
+export interface RateLimits extends Schema.Schema.Type<typeof RateLimits> {}
 
 /**
  * The lifecycle state of a session: `active`, `expired`, `cancelled`, or one this version of the library does
@@ -128,92 +119,84 @@ export type ChatSessionStatus = typeof ChatSessionStatus.Type
  */
 export type UnknownChatSessionStatus = Exclude<ChatSessionStatus, "active" | "expired" | "cancelled">
 
-const AutomaticThreadTitling_ = Schema.Struct({
-  enabled: Schema.Boolean
-})
-
 /**
  * Whether threads get generated titles.
  *
  * @since 0.1.0
- * @category models
+ * @category schemas
  */
-export interface AutomaticThreadTitling extends Schema.Schema.Type<typeof AutomaticThreadTitling_> {}
+export const AutomaticThreadTitling = Schema.Struct({
+  enabled: Schema.Boolean
+}).annotations({ identifier: "ChatSessionAutomaticThreadTitling" })
 
 /**
  * @since 0.1.0
- * @category schemas
+ * @category models
  */
-export const AutomaticThreadTitling: Schema.Schema<AutomaticThreadTitling> = AutomaticThreadTitling_.annotations({
-  identifier: "ChatSessionAutomaticThreadTitling"
-})
-
-const FileUpload_ = Schema.Struct({
-  enabled: Schema.Boolean,
-  max_file_size: nullable(Schema.Int),
-  max_files: nullable(Schema.Int)
-})
+export interface AutomaticThreadTitling extends Schema.Schema.Type<typeof AutomaticThreadTitling> {}
 
 /**
  * Upload permission and limits; `max_file_size` is in megabytes.
  *
  * @since 0.1.0
- * @category models
+ * @category schemas
  */
-export interface FileUpload extends Schema.Schema.Type<typeof FileUpload_> {}
+export const FileUpload = Schema.Struct({
+  enabled: Schema.Boolean,
+  max_file_size: nullable(Schema.Int),
+  max_files: nullable(Schema.Int)
+}).annotations({ identifier: "ChatSessionFileUpload" })
 
 /**
  * @since 0.1.0
- * @category schemas
+ * @category models
  */
-export const FileUpload: Schema.Schema<FileUpload, Schema.Schema.Encoded<typeof FileUpload_>> = FileUpload_
-  .annotations({ identifier: "ChatSessionFileUpload" })
-
-const History_ = Schema.Struct({
-  enabled: Schema.Boolean,
-  recent_threads: nullable(Schema.Int)
-})
+export interface FileUpload extends Schema.Schema.Type<typeof FileUpload> {}
 
 /**
  * Whether users see earlier threads; `recent_threads` is `null` when all of them are shown.
  *
  * @since 0.1.0
- * @category models
+ * @category schemas
  */
-export interface History extends Schema.Schema.Type<typeof History_> {}
+export const History = Schema.Struct({
+  enabled: Schema.Boolean,
+  recent_threads: nullable(Schema.Int)
+}).annotations({ identifier: "ChatSessionHistory" })
 
 /**
  * @since 0.1.0
- * @category schemas
+ * @category models
  */
-export const History: Schema.Schema<History, Schema.Schema.Encoded<typeof History_>> = History_.annotations({
-  identifier: "ChatSessionHistory"
-})
-
-const ChatKitConfiguration_ = Schema.Struct({
-  automatic_thread_titling: AutomaticThreadTitling,
-  file_upload: FileUpload,
-  history: History
-})
+export interface History extends Schema.Schema.Type<typeof History> {}
 
 /**
  * The ChatKit features of a session, with every default resolved.
  *
  * @since 0.1.0
- * @category models
+ * @category schemas
  */
-export interface ChatKitConfiguration extends Schema.Schema.Type<typeof ChatKitConfiguration_> {}
+export const ChatKitConfiguration = Schema.Struct({
+  automatic_thread_titling: AutomaticThreadTitling,
+  file_upload: FileUpload,
+  history: History
+}).annotations({ identifier: "ChatSessionChatKitConfiguration" })
 
 /**
  * @since 0.1.0
+ * @category models
+ */
+export interface ChatKitConfiguration extends Schema.Schema.Type<typeof ChatKitConfiguration> {}
+
+/**
+ * A ChatKit session (`chatkit.session`). `expires_at` is in whole Unix seconds. The `client_secret`, which
+ * authenticates the front end's requests, is `Redacted`: it shows as `<redacted>` in logs, errors, spans and
+ * `JSON.stringify`, and only encoding the session (or `Redacted.value`) gives the string back.
+ *
+ * @since 0.1.0
  * @category schemas
  */
-export const ChatKitConfiguration: Schema.Schema<
-  ChatKitConfiguration,
-  Schema.Schema.Encoded<typeof ChatKitConfiguration_>
-> = ChatKitConfiguration_.annotations({ identifier: "ChatSessionChatKitConfiguration" })
-
-const ChatSession_ = Schema.Struct({
+export const ChatSession = Schema.Struct({
   id: Schema.String,
   object: Schema.Literal("chatkit.session"),
   expires_at: Schema.Int,
@@ -224,17 +207,13 @@ const ChatSession_ = Schema.Struct({
   max_requests_per_1_minute: Schema.Int,
   status: ChatSessionStatus,
   chatkit_configuration: ChatKitConfiguration
-})
+}).annotations({ identifier: "ChatSession" })
 
 /**
- * A ChatKit session (`chatkit.session`). `expires_at` is in whole Unix seconds. The `client_secret`, which
- * authenticates the front end's requests, is `Redacted`: it shows as `<redacted>` in logs, errors, spans and
- * `JSON.stringify`, and only encoding the session (or `Redacted.value`) gives the string back.
- *
  * @since 0.1.0
  * @category models
  */
-export interface ChatSession extends Schema.Schema.Type<typeof ChatSession_> {}
+export interface ChatSession extends Schema.Schema.Type<typeof ChatSession> {}
 
 /**
  * @since 0.1.0
@@ -246,16 +225,8 @@ export declare namespace ChatSession {
    * @since 0.1.0
    * @category models
    */
-  export interface Encoded extends Schema.Schema.Encoded<typeof ChatSession_> {}
+  export interface Encoded extends Schema.Schema.Encoded<typeof ChatSession> {}
 }
-
-/**
- * @since 0.1.0
- * @category schemas
- */
-export const ChatSession: Schema.Schema<ChatSession, ChatSession.Encoded> = ChatSession_.annotations({
-  identifier: "ChatSession"
-})
 
 /**
  * What a session body that fails to decode still tells: its `id` and its `client_secret` (`Redacted`) when the

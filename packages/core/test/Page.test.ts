@@ -31,8 +31,8 @@ describe("Page", () => {
     [FastCheck.array(Arbitrary.make(Thread.Thread), { maxLength: 5 }), FastCheck.boolean()],
     ([threads, hasMore]) => {
       const page = Page.make(threads, hasMore, (thread) => thread.id)
-      assert.strictEqual(page.first_id, threads.length > 0 ? threads[0].id : null)
-      assert.strictEqual(page.last_id, threads.length > 0 ? threads[threads.length - 1].id : null)
+      assert.strictEqual(page.first_id, threads.at(0)?.id ?? null)
+      assert.strictEqual(page.last_id, threads.at(-1)?.id ?? null)
       assert.strictEqual(page.has_more, hasMore)
       const wire = JSON.parse(JSON.stringify(Schema.encodeSync(Page.ThreadPage)(page)))
       assert.deepStrictEqual(Schema.decodeUnknownSync(Page.ThreadPage)(wire), page)

@@ -23,8 +23,9 @@ const mutated = (wire: FastCheck.Arbitrary<unknown>): FastCheck.Arbitrary<unknow
         }
       }
       walk(value)
-      if (places.length === 0) return replacement
-      const { key, parent } = places[pick % places.length]
+      const place = places[pick % places.length]
+      if (place === undefined) return replacement // a scalar: no place to change
+      const { key, parent } = place
       if (how === 0) Reflect.deleteProperty(parent, key)
       else if (how === 1) parent[key] = structuredClone(replacement)
       else parent[`${key}_extra`] = structuredClone(replacement)

@@ -115,6 +115,8 @@ describe("SessionsService.make", () => {
       yield* service.create(valid)
       yield* service.cancel("cksess_2")
       const [create, cancel] = yield* spans
+      assert.isDefined(create)
+      assert.isDefined(cancel)
       assert.strictEqual(create.name, "SessionsService.create")
       assert.strictEqual(create.attributes.get("chatkit.user"), "user_1")
       assert.strictEqual(create.attributes.get("chatkit.workflow_id"), "wf_1")

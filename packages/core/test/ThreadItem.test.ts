@@ -114,7 +114,7 @@ describe("ThreadItem", () => {
           ...assistant,
           content: [{ type: "output_text", text: "t", annotations: [{ type: "container_file", x: 1 }] }]
         },
-        (item) => item.type === "chatkit.assistant_message" && item.content[0]!.annotations[0],
+        (item) => item.type === "chatkit.assistant_message" && item.content[0]?.annotations[0],
         { type: "unknown", raw: { type: "container_file", x: 1 } }
       ],
       [
@@ -127,7 +127,7 @@ describe("ThreadItem", () => {
             annotations: [{ type: "file", source: { type: "vector_store" } }]
           }]
         },
-        (item) => item.type === "chatkit.assistant_message" && item.content[0]!.annotations[0],
+        (item) => item.type === "chatkit.assistant_message" && item.content[0]?.annotations[0],
         { type: "file", source: { type: "unknown", raw: { type: "vector_store" } } }
       ],
       [

@@ -1,7 +1,7 @@
 import type { ListParams, Thread } from "@effect-chatkit/core"
 import { ChatKitError, Page, ThreadsService } from "@effect-chatkit/core"
 import { assert, describe, it } from "@effect/vitest"
-import { Cause, Chunk, Effect, Exit, FastCheck, Option, Ref, Stream } from "effect"
+import { Array as Arr, Cause, Chunk, Effect, Exit, FastCheck, Option, Ref, Stream } from "effect"
 
 const thread = (id: string): Thread.Thread => ({
   id,
@@ -21,7 +21,11 @@ const scripted = (pages: ReadonlyArray<Page.Page<Thread.Thread>>) =>
     const served = yield* Ref.make(0)
     const record = (call: Call) => Ref.update(calls, (all) => [...all, call])
     const nextPage = Effect.flatMap(Ref.getAndUpdate(served, (n) => n + 1), (index) =>
-      index < pages.length ? Effect.succeed(pages[index]) : Effect.die(`no page ${index} scripted`))
+      Option.match(Arr.get(pages, index), {
+        onNone: () =>
+          Effect.die(`no page ${index} scripted`),
+        onSome: Effect.succeed
+      }))
     const service = ThreadsService.make({
       list: (params) =>
         Effect.zipRight(record({ op: "list", params }), nextPage),

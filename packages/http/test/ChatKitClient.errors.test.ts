@@ -133,7 +133,9 @@ describe("ChatKitClient errors", () => {
         "ResponseDecodeError"
       ])
       errors.forEach(assertNoKey)
-      assert.include(errors[0]!.message, "Incorrect API key provided: <redacted>")
+      const [first] = errors
+      assert.isDefined(first)
+      assert.include(first.message, "Incorrect API key provided: <redacted>")
     }))
 
   it.effect("retrieve decodes a thread", () =>

@@ -112,7 +112,7 @@ describe("ChatKitClient options", () => {
       assert.include(String(error), "baseUrl")
       assert.notInclude(String(error), "s3cr3t")
       yield* list([["OPENAI_BASE_URL", "  "]])
-      assert.strictEqual(transport.seen[0]!.url.origin, new URL(ChatKitClient.defaultBaseUrl).origin)
+      assert.strictEqual(transport.seen[0]?.url.origin, new URL(ChatKitClient.defaultBaseUrl).origin)
     }))
 
   it.effect("baseUrlConfig is OPENAI_BASE_URL when set and not blank, else the default", () =>

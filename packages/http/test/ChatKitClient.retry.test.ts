@@ -1,6 +1,6 @@
 import type { ChatKitError } from "@effect-chatkit/core"
 import { assert, describe, it } from "@effect/vitest"
-import { Duration, Effect, Either, FastCheck, Fiber, Random, Schedule, TestClock } from "effect"
+import { Array as Arr, Duration, Effect, Either, FastCheck, Fiber, Random, Schedule, TestClock } from "effect"
 import { makeClient } from "./utils/client.js"
 import { threadJson } from "./utils/fixtures.js"
 import { answer, fail, hang, type Reply, scripted } from "./utils/transport.js"
@@ -22,7 +22,7 @@ const run = (
     )
     yield* TestClock.adjust("1 hour")
     const result = yield* Fiber.join(fiber)
-    const delays = transport.seen.slice(1).map((seen, i) => seen.at - transport.seen[i]!.at)
+    const delays = Arr.zip(transport.seen, transport.seen.slice(1)).map(([previous, next]) => next.at - previous.at)
     return { result, delays, attempts: transport.seen.length }
   })
 
@@ -129,9 +129,9 @@ describe("ChatKitClient retries", () => {
       const { delays } = yield* run([answer(500)], { maxRetries: 6 }, random)
       const bases = [500, 1000, 2000, 4000, 8000, 8000]
       assert.strictEqual(delays.length, bases.length)
-      delays.forEach((delay, i) => {
-        assert.isAtLeast(delay, bases[i]! * 0.75 - 1)
-        assert.isAtMost(delay, bases[i]!)
+      Arr.zip(delays, bases).forEach(([delay, base]) => {
+        assert.isAtLeast(delay, base * 0.75 - 1)
+        assert.isAtMost(delay, base)
       })
     }), { fastCheck: { numRuns: 10 } })
 

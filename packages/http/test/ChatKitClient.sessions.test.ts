@@ -27,7 +27,7 @@ import { apiKey, clientSecret, session } from "./utils/fixtures.js"
 import { anyId, refusedIds, segments } from "./utils/ids.js"
 import { json, TestServer } from "./utils/server.js"
 import { recordingTracer } from "./utils/tracing.js"
-import { answer, fail, hang, type Reply, scripted } from "./utils/transport.js"
+import { answer, fail, hang, type Reply, scripted, type Seen } from "./utils/transport.js"
 
 const minimal: SessionParams.CreateSessionParams = { user: "user_1", workflow: { id: "wf_1" } }
 
@@ -91,6 +91,13 @@ const parseFailure = (text: string): string => {
   }
 }
 
+/** The JSON body of the first request sent. */
+const firstBody = (seen: ReadonlyArray<Seen>): unknown => {
+  const body = seen[0]?.body
+  assert.isDefined(body, "no request with a body was sent")
+  return JSON.parse(body)
+}
+
 /** The headers but the trace propagation ones (`b3`, `traceparent`), which change with every span. */
 const withoutTracing = (headers: Readonly<Record<string, string>>) =>
   Object.fromEntries(Object.entries(headers).filter(([name]) => name !== "b3" && name !== "traceparent"))
@@ -127,7 +134,7 @@ describe("ChatKitClient sessions: requests", () => {
       const transport = scripted([ok])
       const { sessions } = yield* makeServices(transport)
       yield* sessions.create(everyParam)
-      assert.deepStrictEqual(JSON.parse(transport.seen[0]!.body!), everyParam)
+      assert.deepStrictEqual(firstBody(transport.seen), everyParam)
     }))
 
   it.effect.prop(
@@ -138,7 +145,7 @@ describe("ChatKitClient sessions: requests", () => {
         const transport = scripted([ok])
         const { sessions } = yield* makeServices(transport)
         yield* sessions.create(params)
-        assert.deepStrictEqual(JSON.parse(transport.seen[0]!.body!), JSON.parse(JSON.stringify(params)))
+        assert.deepStrictEqual(firstBody(transport.seen), JSON.parse(JSON.stringify(params)))
       }),
     { fastCheck: { numRuns: 50 } }
   )
@@ -289,9 +296,11 @@ describe("ChatKitClient sessions: retries", () => {
       assert.isTrue(Either.isRight(result))
       assert.strictEqual(seen.length, 3)
       assert.deepStrictEqual(seen.map((s) => s.at), [0, 375, 385])
+      const [first] = seen
+      assert.isDefined(first)
       for (const attempt of seen) {
-        assert.strictEqual(attempt.body, seen[0]!.body)
-        assert.deepStrictEqual(withoutTracing(attempt.headers), withoutTracing(seen[0]!.headers))
+        assert.strictEqual(attempt.body, first.body)
+        assert.deepStrictEqual(withoutTracing(attempt.headers), withoutTracing(first.headers))
         assert.isUndefined(attempt.headers["idempotency-key"])
       }
     }))
@@ -470,7 +479,7 @@ const overSocket = (name: string, httpClient: Layer.Layer<HttpClient.HttpClient>
         const sessions = yield* sessionsAt
         yield* sessions.create(everyParam)
         assert.strictEqual(received.length, 2)
-        assert.strictEqual(received[1]!.body, received[0]!.body)
+        assert.strictEqual(received[1]?.body, received[0]?.body)
         yield* server.handle(() =>
           json(409, { error: { message: "Session already cancelled", type: "invalid_request_error" } }, {
             "x-should-retry": "false",

@@ -63,7 +63,9 @@ const suite = (name: string, httpClient: Layer.Layer<HttpClient.HttpClient>) =>
         const received = yield* server.handle(() => json(200, threadPageJson([], false)))
         const service = yield* client()
         yield* service.list(params)
-        const query = new URLSearchParams(received[0]!.target.split("?")[1] ?? "")
+        const [request] = received
+        assert.isDefined(request)
+        const query = new URLSearchParams(request.target.split("?")[1] ?? "")
         const expected = Object.entries(params).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])
         assert.deepStrictEqual([...query], expected)
       }), { fastCheck: { numRuns: 50 } })

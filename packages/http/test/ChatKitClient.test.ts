@@ -58,19 +58,22 @@ describe("ChatKitClient requests", () => {
         created_at: 1,
         thread_id: "cthr_1"
       })
-      const data = [
-        { ...identity("cthi_1"), type: "chatkit.audio_clip", seconds: 3 },
-        { ...identity("cthi_2"), type: "chatkit.user_message", content: [{ type: "input_audio", format: "mp3" }] },
-        {
-          ...identity("cthi_3"),
-          type: "chatkit.client_tool_call",
-          status: "failed",
-          call_id: "c",
-          name: "n",
-          arguments: "{}",
-          output: null
-        }
-      ]
+      const audioClip = { ...identity("cthi_1"), type: "chatkit.audio_clip", seconds: 3 }
+      const userMessage = {
+        ...identity("cthi_2"),
+        type: "chatkit.user_message",
+        content: [{ type: "input_audio", format: "mp3" }]
+      }
+      const toolCall = {
+        ...identity("cthi_3"),
+        type: "chatkit.client_tool_call",
+        status: "failed",
+        call_id: "c",
+        name: "n",
+        arguments: "{}",
+        output: null
+      }
+      const data = [audioClip, userMessage, toolCall]
       const itemPage = { object: "list", data, first_id: "cthi_1", last_id: "cthi_3", has_more: false }
       const threadPage = {
         object: "list",
@@ -89,9 +92,9 @@ describe("ChatKitClient requests", () => {
       ])
       const encodedItems = Schema.encodeSync(Page.ThreadItemPage)(items)
       assert.deepStrictEqual(encodedItems.data, [
-        data[0],
-        { ...data[1], attachments: [], inference_options: null },
-        data[2]
+        audioClip,
+        { ...userMessage, attachments: [], inference_options: null },
+        toolCall
       ])
       const threads = yield* service.list()
       assert.deepStrictEqual<unknown>(Schema.encodeSync(Page.ThreadPage)(threads), threadPage)

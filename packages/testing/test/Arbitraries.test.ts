@@ -1,7 +1,7 @@
 import { NotFoundError, SessionParams, Thread, ThreadItem, ThreadsService } from "@effect-chatkit/core"
 import { Arbitraries, ThreadsFake } from "@effect-chatkit/testing"
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, FastCheck, Schema } from "effect"
+import { Array as Arr, Effect, FastCheck, Schema } from "effect"
 
 /** Encodes to JSON text and decodes it back, as the wire does. */
 const throughWire = <A, I>(schema: Schema.Schema<A, I>, value: A): A =>
@@ -133,10 +133,10 @@ describe("Arbitraries", () => {
       Effect.gen(function*() {
         const seeded = yield* Arbitraries.createFixture(fixture)
         assert.strictEqual(seeded.length, fixture.threads.length)
-        seeded.forEach(({ deleted, items, thread }, i) => {
-          assert.strictEqual(deleted, fixture.threads[i]!.deleted)
-          assert.strictEqual(thread.user, fixture.threads[i]!.input.user)
-          assert.strictEqual(items.length, fixture.threads[i]!.items.length)
+        Arr.zip(seeded, fixture.threads).forEach(([{ deleted, items, thread }, expected]) => {
+          assert.strictEqual(deleted, expected.deleted)
+          assert.strictEqual(thread.user, expected.input.user)
+          assert.strictEqual(items.length, expected.items.length)
         })
         const live = seeded.filter(({ deleted }) => !deleted)
         const snapshot = yield* (yield* ThreadsFake.ThreadsFake).snapshot

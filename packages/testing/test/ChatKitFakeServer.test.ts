@@ -492,8 +492,11 @@ describe("ChatKitFakeServer", () => {
           assert.strictEqual((reply.body as { error: { type: string } }).error.type, "invalid_request_error")
         }
         const param = (reply: (typeof bad)[number]) => (reply.body as { error: { param: string | null } }).error.param
-        assert.strictEqual(param(bad[1]!), "extra")
-        assert.strictEqual(param(bad[4]!), "type")
+        const [, extraField, , , untyped] = bad
+        assert.isDefined(extraField)
+        assert.isDefined(untyped)
+        assert.strictEqual(param(extraField), "extra")
+        assert.strictEqual(param(untyped), "type")
         const missing = yield* post("/threads/cthr_missing/items", { type: "chatkit.widget", widget: "{}" })
         assert.strictEqual(missing.status, 404)
         const unauthenticated = yield* post("/threads", { user: "u" }, "")

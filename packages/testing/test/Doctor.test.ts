@@ -220,10 +220,10 @@ describe("Doctor", () => {
 
   it.effect("the text report escapes control characters from the API", () =>
     Effect.gen(function*() {
-      const users = ["\u001b[31mred", "\u009b2J", "plain"]
+      const [red, csi, plain] = ["\u001b[31mred", "\u009b2J", "plain"]
       const fixture = {
-        threads: [0, 0, 0, 1, 2].map((user, index) => ({
-          input: { user: users[user]!, createdAt: 1_700_000_000 + index },
+        threads: [red, red, red, csi, plain].map((user, index) => ({
+          input: { user, createdAt: 1_700_000_000 + index },
           items: [],
           deleted: false
         }))

@@ -44,12 +44,15 @@ describe("the official openai SDK against ChatKitFakeServer", () => {
         assert.deepStrictEqual(yield* ids({ limit: 7 }), descending)
         assert.deepStrictEqual(
           yield* ids({ limit: 4, user: "u1" }),
-          descending.filter((_, index) => threads[ascending.length - 1 - index]!.user === "u1")
+          Arr.reverse(threads).filter((thread) => thread.user === "u1").map((thread) => thread.id)
         )
-        const before = descending[30]!
+        const before = descending[30]
+        assert.isDefined(before)
         assert.deepStrictEqual(yield* ids({ limit: 6, before }), descending.slice(0, 30))
+        const ascendingBefore = ascending[20]
+        assert.isDefined(ascendingBefore)
         assert.deepStrictEqual(
-          yield* ids({ limit: 6, order: "asc", before: ascending[20]! }),
+          yield* ids({ limit: 6, order: "asc", before: ascendingBefore }),
           ascending.slice(0, 20)
         )
 

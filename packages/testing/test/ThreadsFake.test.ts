@@ -107,8 +107,11 @@ describe("ThreadsFake", () => {
       const admin = yield* ThreadsFake.ThreadsFake
       const threads = yield* Effect.forEach(["a", "b", "a"], (user) => admin.createThread({ user }))
       yield* Effect.forEach(threads, (thread) => admin.addItem(thread.id, { type: "chatkit.widget", widget: "{}" }))
-      yield* ThreadsService.delete(threads[1]!.id)
-      const pages = yield* Effect.all([ThreadsService.list({ limit: 1 }), ThreadsService.listItems(threads[0]!.id)])
+      const [first, second] = threads
+      assert.isDefined(first)
+      assert.isDefined(second)
+      yield* ThreadsService.delete(second.id)
+      const pages = yield* Effect.all([ThreadsService.list({ limit: 1 }), ThreadsService.listItems(first.id)])
       return JSON.stringify([yield* admin.snapshot, pages])
     })
 

@@ -5,6 +5,7 @@
  * @internal
  */
 import type * as ValidationError from "@effect/cli/ValidationError"
+import * as Arr from "effect/Array"
 import * as CommandSpec from "./commandSpec.js"
 import * as TerminalText from "./terminalText.js"
 
@@ -85,25 +86,30 @@ const flagValueHint = (spec: CommandSpec.Spec, name: string): string => {
   return flag?.value === undefined ? "" : `: give ${name} ${flag.value}`
 }
 
-/** The edit distance of two short words. */
+/** The edit distance of two short words: the last cell of the edit table, built one row per character of `a`. */
 const distance = (a: string, b: string): number => {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index)
-  for (const [i, charA] of Array.from(a).entries()) {
-    const current = [i + 1]
-    for (const [j, charB] of Array.from(b).entries()) {
-      current.push(Math.min(previous[j + 1]! + 1, current[j]! + 1, previous[j]! + (charA === charB ? 0 : 1)))
-    }
-    previous = current
-  }
-  return previous[b.length]!
+  const charsB = Array.from(b)
+  const lastRow = Array.from(a).reduce<Arr.NonEmptyReadonlyArray<number>>((previous, charA, i) => {
+    const [, row] = Arr.mapAccum(
+      Arr.zip(charsB, Arr.zip(previous, previous.slice(1))),
+      i + 1,
+      (left, [charB, [diagonal, above]]) => {
+        const edits = Math.min(above + 1, left + 1, diagonal + (charA === charB ? 0 : 1))
+        return [edits, edits]
+      }
+    )
+    return [i + 1, ...row]
+  }, Arr.range(0, charsB.length))
+  return Arr.lastNonEmpty(lastRow)
 }
 
 const unknownArgument = (spec: CommandSpec.Spec, word: string): string => {
   const known = spec.flags.find((flag) => flag.name === word)
   if (known !== undefined) return `${word} needs a value${flagValueHint(spec, word)}`
   if (!word.startsWith("-")) return `unexpected argument ${quoted(word)}`
+  const [name = word] = word.split("=")
   const [closest] = spec.flags
-    .map((flag) => [flag.name, distance(flag.name, word.split("=")[0]!)] as const)
+    .map((flag) => [flag.name, distance(flag.name, name)] as const)
     .filter(([, edits]) => edits <= 2)
     .sort(([, a], [, b]) => a - b)
   return `unknown flag ${quoted(word)}${closest === undefined ? "" : `: did you mean ${closest[0]}?`}`
@@ -111,21 +117,20 @@ const unknownArgument = (spec: CommandSpec.Spec, word: string): string => {
 
 /** `@effect/cli`'s message, rewritten to name the flag it is about and what it needs. */
 const rewrite = (spec: CommandSpec.Spec, args: ReadonlyArray<string>, message: string): string => {
-  const unknown = /^Received unknown argument: '([\s\S]*)'$/.exec(message)
-  if (unknown !== null) return unknownArgument(spec, unknown[1]!)
-  const missing = /^Expected to find option: '([\w-]+)'$/.exec(message)
-  if (missing !== null) return `${missing[1]} is required${flagValueHint(spec, missing[1]!)}`
-  const notA = /^'([\s\S]*)' is not an? (\w+)$/.exec(message)
-  if (notA !== null) {
-    const [, value, noun] = notA
-    const flag = flagWithValue(args, value!)
-    const what = `${quoted(value!)} is not ${article(noun!)}`
+  const [, unknown] = /^Received unknown argument: '([\s\S]*)'$/.exec(message) ?? []
+  if (unknown !== undefined) return unknownArgument(spec, unknown)
+  const [, missing] = /^Expected to find option: '([\w-]+)'$/.exec(message) ?? []
+  if (missing !== undefined) return `${missing} is required${flagValueHint(spec, missing)}`
+  const [, value, noun] = /^'([\s\S]*)' is not an? (\w+)$/.exec(message) ?? []
+  if (value !== undefined && noun !== undefined) {
+    const flag = flagWithValue(args, value)
+    const what = `${quoted(value)} is not ${article(noun)}`
     return flag === undefined ? what : `${flag}: ${what}${flagValueHint(spec, flag)}`
   }
-  const choice = /^Expected one of the following cases: (.*)$/.exec(message)
-  if (choice !== null) {
-    const flag = spec.flags.find((candidate) => candidate.value === choice[1]!.split(", ").join("|"))
-    return flag === undefined ? message : `${flag.name} must be one of ${choice[1]}`
+  const [, cases] = /^Expected one of the following cases: (.*)$/.exec(message) ?? []
+  if (cases !== undefined) {
+    const flag = spec.flags.find((candidate) => candidate.value === cases.split(", ").join("|"))
+    return flag === undefined ? message : `${flag.name} must be one of ${cases}`
   }
   return message
 }

@@ -4,6 +4,8 @@
  *
  * @internal
  */
+import * as Arr from "effect/Array"
+import * as Option from "effect/Option"
 import type * as CommandSpec from "./commandSpec.js"
 import * as TerminalText from "./terminalText.js"
 
@@ -104,7 +106,13 @@ export const render = (spec: CommandSpec.Spec, width: number = maxWidth): string
     ...wrap(TerminalText.flat(spec.description), columns),
     ...(spec.children.length === 0 ? [] : section(
       "Commands",
-      definitions(spec.children.map((child) => [child.path.at(-1)!, TerminalText.flat(child.description)]), columns)
+      definitions(
+        Arr.filterMap(
+          spec.children,
+          (child) => Option.map(Arr.last(child.path), (name) => [name, TerminalText.flat(child.description)] as const)
+        ),
+        columns
+      )
     )),
     ...(spec.args.length === 0 ? [] : section(
       "Arguments",

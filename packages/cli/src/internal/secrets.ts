@@ -12,7 +12,7 @@
  */
 export const fromArgs = (args: ReadonlyArray<string>): ReadonlyArray<string> =>
   args.flatMap((arg, index) => {
-    if (arg === "--api-key") return args[index + 1] === undefined ? [] : [args[index + 1]!]
+    if (arg === "--api-key") return args.slice(index + 1, index + 2)
     return arg.startsWith("--api-key=") ? [arg.slice("--api-key=".length)] : []
   })
 

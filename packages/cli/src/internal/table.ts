@@ -3,6 +3,7 @@
  *
  * @internal
  */
+import * as Arr from "effect/Array"
 import * as TerminalText from "./terminalText.js"
 
 /**
@@ -22,14 +23,14 @@ const minColumn = 12
  * first, then the ones before it, each down to 12 columns; the first (the ids) is never cut.
  */
 const fitted = (natural: ReadonlyArray<number>, maxWidth: number): ReadonlyArray<number> => {
-  const widths = [...natural]
-  let excess = widths.reduce((sum, width) => sum + width, 0) + 2 * (widths.length - 1) - maxWidth
-  for (let column = widths.length - 1; column > 0 && excess > 0; column--) {
-    const cut = Math.min(excess, Math.max(0, widths[column]! - minColumn))
-    widths[column] = widths[column]! - cut
-    excess -= cut
-  }
-  return widths
+  const [first, ...rest] = natural
+  if (first === undefined) return natural
+  const excess = natural.reduce((sum, width) => sum + width, 0) + 2 * (natural.length - 1) - maxWidth
+  const [, cutFromTheEnd] = Arr.mapAccum(Arr.reverse(rest), Math.max(0, excess), (left, width) => {
+    const cut = Math.min(left, Math.max(0, width - minColumn))
+    return [left - cut, width - cut]
+  })
+  return [first, ...Arr.reverse(cutFromTheEnd)]
 }
 
 /**
@@ -52,9 +53,9 @@ export const render = (
   )
   const widths = maxWidth === undefined ? natural : fitted(natural, maxWidth)
   const line = (cells: ReadonlyArray<string>) =>
-    cells.map((cell, column) => {
-      const shown = TerminalText.truncate(cell, widths[column]!)
-      return shown + " ".repeat(widths[column]! - TerminalText.width(shown))
+    Arr.zip(cells, widths).map(([cell, width]) => {
+      const shown = TerminalText.truncate(cell, width)
+      return shown + " ".repeat(width - TerminalText.width(shown))
     }).join("  ").trimEnd()
   return flatRows.map(line).join("\n") + "\n"
 }

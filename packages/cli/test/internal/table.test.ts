@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { FastCheck } from "effect"
+import { Array as Arr, FastCheck } from "effect"
 import * as Table from "../../src/internal/table.js"
 
 /**
@@ -66,13 +66,12 @@ describe("table", () => {
       assert.strictEqual(lines.length, rows.length + 1)
       const starts = header.map((_, column) =>
         column === 0 ? 0 : header.slice(0, column).reduce(
-          (sum, __, previous) => sum + Math.max(...[header, ...rows].map((row) => columnsOf(row[previous]!))) + 2,
+          (sum, __, previous) => sum + Math.max(...[header, ...rows].map((row) => columnsOf(row[previous] ?? ""))) + 2,
           0
         )
       )
-      lines.forEach((line, index) => {
-        const row = [header, ...rows][index]!
-        const expected = row.flatMap((text, column) => text === "" ? [] : [[starts[column]!, text] as const])
+      Arr.zip(lines, [header, ...rows]).forEach(([line, row]) => {
+        const expected = Arr.zip(starts, row).flatMap(([start, text]) => text === "" ? [] : [[start, text] as const])
         assert.deepStrictEqual(cellsAt(line), expected)
         assert.isFalse(line.endsWith(" "))
       })
@@ -84,14 +83,17 @@ describe("table", () => {
     [table, FastCheck.integer({ min: 1, max: 60 })],
     ([[header, rows], maxWidth]) => {
       const lines = Table.render(header, rows, maxWidth).slice(0, -1).split("\n")
-      const natural = header.map((_, column) => Math.max(...[header, ...rows].map((row) => columnsOf(row[column]!))))
+      assert.strictEqual(lines.length, rows.length + 1)
+      const natural = header.map((_, column) =>
+        Math.max(...[header, ...rows].map((row) => columnsOf(row[column] ?? "")))
+      )
       const floor = natural.reduce(
         (sum, width, column) => sum + (column === 0 ? width : Math.min(width, 12)) + (column === 0 ? 0 : 2),
         0
       )
-      lines.forEach((line, index) => {
+      Arr.zip(lines, [header, ...rows]).forEach(([line, [first = ""]]) => {
         assert.isAtMost(columnsOf(line.replaceAll("…", "a").replaceAll(" ", "a")), Math.max(maxWidth, floor))
-        assert.isTrue(line.startsWith([header, ...rows][index]![0]!))
+        assert.isTrue(line.startsWith(first))
       })
     }
   )

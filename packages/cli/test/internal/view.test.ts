@@ -109,7 +109,9 @@ describe("view", () => {
     ].map((fields, i) => View.itemSummary(decode({ ...base, id: `cthi_${i}`, ...fields })))
     assert.deepStrictEqual(summaries, ["[input_audio] [audio]", "f({}) [failed]", "workflow: Run", "1 task: search"])
     const table = View.itemsTable([decode({ ...base, id: "cthi_9", type: "chatkit.audio_clip" })])
-    assert.match(table.split("\n")[1]!, /^cthi_9 +2025-10-06T08:00:00Z +chatkit\.audio_clip +\{/)
+    const [, row] = table.split("\n")
+    assert.isDefined(row)
+    assert.match(row, /^cthi_9 +2025-10-06T08:00:00Z +chatkit\.audio_clip +\{/)
   })
 
   it.effect.prop(

@@ -1,7 +1,10 @@
 import { FastCheck } from "effect"
 
 /** The segments of the path of a raw request target, still percent-encoded. */
-export const segments = (target: string) => target.split("?")[0]!.split("/").slice(1)
+export const segments = (target: string) => {
+  const [path = ""] = target.split("?")
+  return path.split("/").slice(1)
+}
 
 export const wellFormed = (s: string) => {
   try {

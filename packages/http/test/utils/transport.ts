@@ -49,7 +49,8 @@ export const scripted = (script: ReadonlyArray<Reply>) => {
   const seen: Array<Seen> = []
   const client = HttpClient.make((request, url) =>
     Effect.flatMap(Clock.currentTimeMillis, (at) => {
-      const reply = script[Math.min(seen.length, script.length - 1)]!
+      const reply = script[Math.min(seen.length, script.length - 1)]
+      if (reply === undefined) return Effect.die("the script has no reply")
       seen.push({ method: request.method, url, headers: { ...request.headers }, body: bodyText(request), at })
       return respond(request, reply)
     })

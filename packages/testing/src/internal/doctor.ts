@@ -9,6 +9,7 @@ import * as ListParams from "@effect-chatkit/core/ListParams"
 import type * as Thread from "@effect-chatkit/core/Thread"
 import type * as ThreadItem from "@effect-chatkit/core/ThreadItem"
 import type * as ThreadsService from "@effect-chatkit/core/ThreadsService"
+import * as Arr from "effect/Array"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -210,7 +211,7 @@ const spread = <A>(values: ReadonlyArray<A>, count: number): ReadonlyArray<A> =>
     { length: size },
     (_, index) => size === 1 ? 0 : Math.round(index * (values.length - 1) / (size - 1))
   )
-  return positions.map((position) => values[position]!)
+  return Arr.filterMap(positions, (position) => Arr.get(values, position))
 }
 
 /** Retrieving the first, middle and last listed thread gives each as listed. */
@@ -240,16 +241,17 @@ const combine = (
 ): ReadonlyArray<Named> =>
   listKeys.map((key) => {
     const outcomes = perThread.map((named) => named.find(([name]) => name === key)![1])
-    const differing = outcomes.findIndex((outcome) => outcome.outcome === "differs")
-    if (differing >= 0) {
-      const { expected, saw } = outcomes[differing] as Doctor.Differs
-      const thread = Text.quote(threadIds[differing]!)
+    const differing = Arr.zip(threadIds, outcomes).find(([, outcome]) => outcome.outcome === "differs")
+    if (differing !== undefined) {
+      const { expected, saw } = differing[1] as Doctor.Differs
+      const thread = Text.quote(differing[0])
       return [key, differs(expected.includes(thread) ? expected : `thread ${thread}: ${expected}`, saw)]
     }
     const agreeing = outcomes.filter((outcome): outcome is Doctor.Agrees => outcome.outcome === "agrees")
-    if (agreeing.length > 0) {
-      const note = agreeing.every(({ note }) => note === agreeing[0]!.note) && agreeing[0]!.note !== null
-        ? `${agreeing[0]!.note}; `
+    const [firstAgreeing] = agreeing
+    if (firstAgreeing !== undefined) {
+      const note = firstAgreeing.note !== null && agreeing.every(({ note }) => note === firstAgreeing.note)
+        ? `${firstAgreeing.note}; `
         : ""
       return [key, agrees(`${note}in ${agreeing.length} of ${threadIds.length} threads`)]
     }

@@ -6,6 +6,7 @@
  */
 import type * as ListParams from "@effect-chatkit/core/ListParams"
 import type * as Page from "@effect-chatkit/core/Page"
+import * as Arr from "effect/Array"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import type * as Doctor from "../Doctor.js"
@@ -62,6 +63,16 @@ export const needing = <A, E>(
 const ids = <A>(subject: Subject<A>, order: ListParams.Order): ReadonlyArray<string> =>
   Model.ordered(subject.base, order).map((entry) => entry.id)
 
+/** The ids at `positions` of the list in `order`; a position outside the list has none. */
+const idsAt = <A>(
+  subject: Subject<A>,
+  order: ListParams.Order,
+  positions: ReadonlyArray<number>
+): ReadonlyArray<string> => {
+  const all = ids(subject, order)
+  return Arr.filterMap(positions, (position) => Arr.get(all, position))
+}
+
 /**
  * Asks each call in turn and compares it with the fake's answer, up to the first difference.
  */
@@ -100,7 +111,9 @@ export const end = <A>(subject: Subject<A>): Effect.Effect<Doctor.Outcome, Failu
   needing(subject, limit + 1, () =>
     windows(
       subject,
-      orders.map((order) => ({ order, limit, after: ids(subject, order)[subject.base.length - limit - 1]! }))
+      orders.flatMap((order) =>
+        idsAt(subject, order, [subject.base.length - limit - 1]).map((after) => ({ order, limit, after }))
+      )
     ))
 
 /**
@@ -114,7 +127,7 @@ export const after = <A>(subject: Subject<A>): Effect.Effect<Doctor.Outcome, Fai
   return needing(subject, limit + 1, () =>
     windows(
       subject,
-      orders.flatMap((order) => positions.map((position) => ({ order, limit, after: ids(subject, order)[position]! })))
+      orders.flatMap((order) => idsAt(subject, order, positions).map((after) => ({ order, limit, after })))
     ))
 }
 
@@ -144,7 +157,7 @@ export const before = <A>(subject: Subject<A>): Effect.Effect<Doctor.Outcome, Fa
     Effect.map(
       windows(
         subject,
-        orders.map((order) => ({ order, limit, before: ids(subject, order)[base.length - 1]! })),
+        orders.flatMap((order) => idsAt(subject, order, [base.length - 1]).map((before) => ({ order, limit, before }))),
         compare
       ),
       (outcome) => outcome.outcome === "agrees" ? agrees(`${readingName(beforeReading)}, as the fake`) : outcome

@@ -6,6 +6,7 @@
  */
 import type * as ListParams from "@effect-chatkit/core/ListParams"
 import type * as Page from "@effect-chatkit/core/Page"
+import * as Arr from "effect/Array"
 import type * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Equal from "effect/Equal"
@@ -173,9 +174,9 @@ export const comparePage = <A>(
   if (expected.first_id !== saw.first_id || expected.last_id !== saw.last_id) {
     return differs(`${call}: ${bounds(expected)}`, bounds(saw))
   }
-  const index = expected.data.findIndex((element, position) => !equal(element, saw.data[position]))
-  if (index >= 0) {
-    const difference = elementDifference(collection, expected.data[index]!, saw.data[index]!)
+  const differing = Arr.zip(expected.data, saw.data).find(([element, seen]) => !equal(element, seen))
+  if (differing !== undefined) {
+    const difference = elementDifference(collection, ...differing)
     return differs(`${call}: ${difference.expected}`, difference.saw)
   }
   return differs(`${call}: a page object "list"`, `object ${Text.quote(String(saw.object))}`)

@@ -6,7 +6,9 @@
  */
 import type * as ListParams from "@effect-chatkit/core/ListParams"
 import type * as Page from "@effect-chatkit/core/Page"
+import * as Arr from "effect/Array"
 import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 import type * as Doctor from "../Doctor.js"
 import type { Collection, Params } from "./doctorCollection.js"
 import { agrees, differs } from "./doctorCollection.js"
@@ -60,11 +62,11 @@ export const traverse = <A>(
         : cursors.has(page.last_id)
         ? `the cursor ${Text.quote(page.last_id)} comes back`
         : undefined
-      if (!page.has_more || stuck !== undefined) {
+      if (!page.has_more || page.last_id === null || stuck !== undefined) {
         return { order: params.order, pages, elements: pages.flatMap(({ page }) => page.data), stuck }
       }
-      cursors.add(page.last_id!)
-      after = page.last_id!
+      cursors.add(page.last_id)
+      after = page.last_id
     }
   })
 
@@ -83,11 +85,11 @@ export const traversalOutcome = <A>(collection: Collection<A>) => (traversal: Tr
     seen.add(entry.id)
   }
   const sign = traversal.order === "asc" ? 1 : -1
-  const index = entries.findIndex((entry, position) =>
-    position > 0 && sign * (entry.created_at - entries[position - 1]!.created_at) < 0
+  const backwards = Arr.zip(entries, entries.slice(1)).find(([previous, next]) =>
+    sign * (next.created_at - previous.created_at) < 0
   )
-  if (index > 0) {
-    const [previous, next] = [entries[index - 1]!, entries[index]!]
+  if (backwards !== undefined) {
+    const [previous, next] = backwards
     return differs(
       `created_at ${traversal.order === "asc" ? "never decreasing" : "never increasing"}`,
       `${Text.quote(previous.id)} (${previous.created_at}) before ${Text.quote(next.id)} (${next.created_at})`
@@ -112,9 +114,9 @@ export const reverseOutcome = <A>(
   if (expected.length !== saw.length) {
     return differs(`${expected.length} ${collection.noun} (as desc)`, `${saw.length} ${collection.noun}`)
   }
-  const index = expected.findIndex((id, position) => saw[position] !== id)
-  return index < 0 ? agrees() : differs(
-    `${Text.quote(expected[index]!)} at position ${index + 1} (desc reversed)`,
-    `${Text.quote(saw[index]!)}`
-  )
+  return Option.match(Arr.findFirstWithIndex(Arr.zip(expected, saw), ([id, seen]) => id !== seen), {
+    onNone: () => agrees(),
+    onSome: ([[id, seen], index]) =>
+      differs(`${Text.quote(id)} at position ${index + 1} (desc reversed)`, `${Text.quote(seen)}`)
+  })
 }

@@ -28,8 +28,8 @@ const makeFaults = <Operation extends string>(): Faults<Operation> => {
     },
     take: (operation) => {
       const index = queue.findIndex((fault) => fault.operation === undefined || fault.operation === operation)
-      if (index < 0) return undefined
-      const fault = queue[index]!
+      const fault = queue[index]
+      if (fault === undefined) return undefined
       if (--fault.remaining === 0) queue.splice(index, 1)
       return fault.error
     }

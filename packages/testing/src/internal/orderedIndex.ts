@@ -70,13 +70,16 @@ export class OrderedIndex<A extends Key> {
   /** Adds an entry whose key is not in the index yet. */
   insert(entry: A): void {
     const chunks = this.chunks
-    const last = chunks[chunks.length - 1]
-    if (last === undefined || compareKeys(last[last.length - 1]!, entry) < 0) {
+    const last = chunks.at(-1)
+    const lastEntry = last?.at(-1)
+    const { chunk, offset } = lastEntry === undefined || compareKeys(lastEntry, entry) < 0
+      ? { chunk: chunks.length, offset: 0 }
+      : this.bound(entry, false)
+    const target = chunks[chunk]
+    if (target === undefined) {
       if (last === undefined || last.length >= maxChunk) chunks.push([entry])
       else last.push(entry)
     } else {
-      const { chunk, offset } = this.bound(entry, false)
-      const target = chunks[chunk]!
       target.splice(offset, 0, entry)
       if (target.length > maxChunk) chunks.splice(chunk + 1, 0, target.splice(target.length >> 1))
     }
@@ -119,22 +122,23 @@ export class OrderedIndex<A extends Key> {
   /** The first position whose key is greater than (`strict`) or at least `key`. */
   private bound(key: Key, strict: boolean): Position {
     const chunks = this.chunks
-    const beyond = (entry: A) => strict ? compareKeys(entry, key) > 0 : compareKeys(entry, key) >= 0
+    // a missing entry is past the end, so past every key
+    const beyond = (entry: A | undefined) =>
+      entry === undefined || (strict ? compareKeys(entry, key) > 0 : compareKeys(entry, key) >= 0)
     let lo = 0
     let hi = chunks.length
     while (lo < hi) {
       const mid = (lo + hi) >>> 1
-      const chunk = chunks[mid]!
-      if (beyond(chunk[chunk.length - 1]!)) hi = mid
+      if (beyond(chunks[mid]?.at(-1))) hi = mid
       else lo = mid + 1
     }
-    if (lo === chunks.length) return { chunk: lo, offset: 0 }
-    const chunk = chunks[lo]!
+    const chunk = chunks[lo]
+    if (chunk === undefined) return { chunk: lo, offset: 0 }
     let l = 0
     let h = chunk.length - 1
     while (l < h) {
       const mid = (l + h) >>> 1
-      if (beyond(chunk[mid]!)) h = mid
+      if (beyond(chunk[mid])) h = mid
       else l = mid + 1
     }
     return { chunk: lo, offset: l }
@@ -145,8 +149,10 @@ export class OrderedIndex<A extends Key> {
     let chunk = start.chunk
     let offset = start.offset
     while (data.length < limit && comparePositions({ chunk, offset }, end) < 0) {
-      const entries = this.chunks[chunk]!
-      data.push(entries[offset]!)
+      const entries = this.chunks[chunk]
+      const entry = entries?.[offset]
+      if (entries === undefined || entry === undefined) break
+      data.push(entry)
       if (++offset === entries.length) {
         chunk++
         offset = 0
@@ -162,9 +168,11 @@ export class OrderedIndex<A extends Key> {
     while (data.length < limit && comparePositions(start, { chunk, offset }) < 0) {
       if (offset === 0) {
         chunk--
-        offset = this.chunks[chunk]!.length
+        offset = this.chunks[chunk]?.length ?? 0
       }
-      data.push(this.chunks[chunk]![--offset]!)
+      const entry = this.chunks[chunk]?.[--offset]
+      if (entry === undefined) break
+      data.push(entry)
     }
     return { data, hasMore: comparePositions(start, { chunk, offset }) < 0 }
   }

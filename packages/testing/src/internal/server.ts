@@ -228,7 +228,8 @@ export const make = (config: Config, run: Runner): Instance => {
 
   const randomFault: Effect.Effect<void, ChatKitError> = Effect.suspend(() => {
     if (config.faultRate <= 0 || random.number() >= config.faultRate) return Effect.void
-    return Effect.fail(randomFaults[random.integer(randomFaults.length)])
+    const fault = randomFaults[random.integer(randomFaults.length)]
+    return fault === undefined ? Effect.void : Effect.fail(fault)
   })
 
   const respond = (request: Http.IncomingMessage, method: string, pathname: string, search: string) => {

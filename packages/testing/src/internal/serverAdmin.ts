@@ -158,12 +158,12 @@ const updateThread = (
   update: typeof ThreadUpdate.Type
 ): Effect.Effect<Thread.Thread, ChatKitError.BadRequestError | ChatKitError.NotFoundError> => {
   const { status, title } = update
-  if (status === undefined && title === undefined) {
-    return Effect.fail(invalidBody("Expected 'title' or 'status' in the body.", null))
-  }
   const setTitle = title === undefined ? undefined : admin.setTitle(id, title)
   const setStatus = status === undefined ? undefined : admin.setStatus(id, status)
-  return setTitle === undefined ? setStatus! : setStatus === undefined ? setTitle : Effect.zipRight(setTitle, setStatus)
+  if (setTitle === undefined) {
+    return setStatus ?? Effect.fail(invalidBody("Expected 'title' or 'status' in the body.", null))
+  }
+  return setStatus === undefined ? setTitle : Effect.zipRight(setTitle, setStatus)
 }
 
 /**

@@ -153,8 +153,8 @@ const isAnswer = (error: ChatKitError.ChatKitError): error is ChatKitError.Statu
  */
 export const fromError = (error: ChatKitError.ChatKitError): Answer => {
   if (!isAnswer(error)) return drop
-  const status = ChatKitError.statusOf(error)!
-  if (!(Number.isInteger(status) && status >= 400 && status <= 599)) {
+  const status = ChatKitError.statusOf(error)
+  if (status === undefined || !(Number.isInteger(status) && status >= 400 && status <= 599)) {
     throw new Error(`ChatKitFakeServer: cannot answer an error with status ${status}`)
   }
   const headers = error._tag === "RateLimitError" && error.retryAfter !== undefined

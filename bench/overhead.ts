@@ -26,13 +26,15 @@ export const overhead: Benchmark = {
     const runs = smoke ? 5 : 500
     return withServer({ kind: "pages", threads: 1, items: 0, limit: 100 }, async ({ origin }) => {
       const id = fixtures.threads(1)[0]!.id
-      const [{ cpu, wall }] = await compareInChildren(
+      const [comparison] = await compareInChildren(
         clients.map(({ client, name }) => ({
           name,
           job: { client, origin, tasks: [{ kind: "retrieve", id }], warmup, runs }
         })),
         { rounds, concurrent: smoke }
       )
+      if (comparison === undefined) throw new Error("no comparison")
+      const { cpu, wall } = comparison
       const p99 = (name: string) => quantile(wall.samples.get(name) ?? [], 0.99)
       // CPU per call is the mean: a call's share of garbage collection falls on a few calls, which a median skips
       const cpuPerCall = (name: string) => mean(cpu.samples.get(name) ?? [])

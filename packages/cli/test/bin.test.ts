@@ -61,10 +61,10 @@ describe("bin", () => {
       assert.notInclude(stderr, "EPIPE")
     })))
 
-  it.live("the README's pipe of `pnpm --silent chatkit … --json` into a JSON parser works as written", () =>
+  it.live("the README's pipe of `pnpm chatkit … --json` into a JSON parser works as written", () =>
     Effect.async<{ readonly error: Error | null; readonly stdout: string; readonly stderr: string }>((resume) => {
       const readme = readFileSync(`${root}README.md`, "utf8")
-      const documented = /^pnpm --silent chatkit threads list --json \| node -e .*$/m.exec(readme)
+      const documented = /^pnpm chatkit threads list --json \| node -e .*$/m.exec(readme)
       if (documented === null) return resume(Effect.die("the README shows no pipe of chatkit's JSON"))
       // the pnpm this project pins, as CI runs it
       const command = documented[0].replace(/^pnpm /, "npx --yes pnpm@10.34.9 ") + " && echo parsed"

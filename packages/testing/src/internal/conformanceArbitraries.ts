@@ -4,6 +4,7 @@ import { ThreadsService } from "@effect-chatkit/core/ThreadsService"
 import * as Effect from "effect/Effect"
 import * as fc from "effect/FastCheck"
 import { ThreadsFake } from "../ThreadsFake.js"
+import { pick } from "./conformanceChecks.js"
 import * as Model from "./conformanceModel.js"
 
 /**
@@ -131,38 +132,32 @@ export const seedSteps = (options: {
   ).map(([first, rest]) => [first, ...rest])
 
 /**
- * Runs the seeding steps through the admin handle and the service, recording each result in a fresh model.
+ * Runs the seeding steps through the admin handle and the service, recording each result in a fresh model
+ * of a store that follows `beforeReading`.
  *
  * @internal
  */
 export const applySeed = (
-  steps: ReadonlyArray<SeedStep>
+  steps: ReadonlyArray<SeedStep>,
+  beforeReading: ThreadsFake.BeforeReading
 ): Effect.Effect<Model.Store, ChatKitError.ChatKitError, ThreadsService | ThreadsFake> =>
   Effect.gen(function*() {
     const admin = yield* ThreadsFake
     const service = yield* ThreadsService
-    const store = Model.emptyStore()
+    const store = Model.emptyStore(beforeReading)
     for (const step of steps) {
-      const live = Model.liveThreads(store)
-      switch (step._tag) {
-        case "CreateThread": {
-          const thread = yield* admin.createThread({ user: step.user, title: step.title, createdAt: step.createdAt })
-          Model.addThread(store, thread)
-          break
-        }
-        case "AddItem": {
-          if (live.length === 0) break
-          const threadId = live[step.thread % live.length]!.id
-          Model.addItem(store, threadId, yield* admin.addItem(threadId, sampleItem(step.createdAt)))
-          break
-        }
-        case "DeleteThread": {
-          if (live.length === 0) break
-          const threadId = live[step.thread % live.length]!.id
-          yield* service.delete(threadId)
-          Model.deleteThread(store, threadId)
-          break
-        }
+      if (step._tag === "CreateThread") {
+        const { createdAt, title, user } = step
+        Model.addThread(store, yield* admin.createThread({ user, title, createdAt }))
+        continue
+      }
+      const threadId = pick(Model.liveThreads(store), step.thread)?.id
+      if (threadId === undefined) continue
+      if (step._tag === "AddItem") {
+        Model.addItem(store, threadId, yield* admin.addItem(threadId, sampleItem(step.createdAt)))
+      } else {
+        yield* service.delete(threadId)
+        Model.deleteThread(store, threadId)
       }
     }
     return store

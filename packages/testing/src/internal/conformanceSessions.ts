@@ -15,32 +15,9 @@ import * as Effect from "effect/Effect"
 import * as fc from "effect/FastCheck"
 import * as Schema from "effect/Schema"
 import * as Arbitraries from "../Arbitraries.js"
-import { assertFails } from "./conformanceChecks.js"
+import * as Checks from "./conformanceChecks.js"
 
-/**
- * Runs a program against a service built afresh from the layer under test.
- *
- * @internal
- */
-export type Provide = <A, E>(effect: Effect.Effect<A, E, SessionsService>) => Effect.Effect<A, unknown>
-
-/**
- * Registers one property: `run` gets each generated input and the way to reach a fresh service.
- *
- * @internal
- */
-export type Test = <A>(
-  name: string,
-  arbitrary: fc.Arbitrary<A>,
-  run: (input: A, provide: Provide) => Effect.Effect<void, unknown>
-) => void
-
-/**
- * Registers one example: `run` gets the way to reach a fresh service.
- *
- * @internal
- */
-export type Example = (name: string, run: (provide: Provide) => Effect.Effect<void, unknown>) => void
+type Test = Checks.Test<SessionsService>
 
 const encode = Schema.encodeSync(Session.ChatSession)
 
@@ -158,7 +135,8 @@ const set = (path: ReadonlyArray<string>, arbitrary: fc.Arbitrary<unknown>): fc.
   arbitrary.map((value) => ({
     param: path.join("."),
     apply: (params) => {
-      at(params, path.slice(0, -1))[path[path.length - 1]!] = value
+      const [key, ...parents] = [...path].reverse()
+      if (key !== undefined) at(params, parents.reverse())[key] = value
     }
   }))
 
@@ -227,12 +205,12 @@ export const validation = (test: Test): void =>
         }
         violation.apply(broken)
         // deliberately ill-typed input, as an untyped caller could send it
-        yield* assertFails(
+        yield* Checks.assertFails(
           service.create(broken as unknown as SessionParams.CreateSessionParams),
           "BadRequestError",
           violation.param
         )
-        yield* assertFails(service.cancel(""), "BadRequestError", "session_id")
+        yield* Checks.assertFails(service.cancel(""), "BadRequestError", "session_id")
       }))
   )
 
@@ -257,7 +235,7 @@ export const cancel = (test: Test): void =>
         const cancelled = encode(yield* service.cancel(created.id))
         assert.deepStrictEqual(cancelled, { ...created, status: "cancelled" })
         assert.deepStrictEqual(encode(yield* service.cancel(created.id)), cancelled)
-        if (unknown !== created.id) yield* assertFails(service.cancel(unknown), "NotFoundError")
+        if (unknown !== created.id) yield* Checks.assertFails(service.cancel(unknown), "NotFoundError")
       }))
   )
 
@@ -300,7 +278,7 @@ const statusOf = (effect: Effect.Effect<Session.ChatSession, ChatKitError.ChatKi
  *
  * @internal
  */
-export const expiry = (example: Example): void =>
+export const expiry = (example: Checks.Example<SessionsService>): void =>
   example(
     "a session is active until expires_at, then expired; cancelling it then changes nothing",
     (provide) =>

@@ -61,7 +61,7 @@ const verify = <A extends Model.Entry>(
 
 const createThread = command(
   "createThread",
-  fc.record({ user: fc.constantFrom(...Arbitraries.users), createdAt: Arbitraries.tiedCreatedAt }),
+  Arbitraries.threadInput,
   (input, store) =>
     Effect.map(Effect.flatMap(ThreadsFake, (admin) => admin.createThread(input)), (created) => {
       assert.strictEqual(created.user, input.user)
@@ -72,11 +72,11 @@ const createThread = command(
 
 const addItem = command(
   "addItem",
-  fc.record({ thread, createdAt: Arbitraries.tiedCreatedAt }),
+  fc.record({ thread, input: Arbitraries.itemInput }),
   (input, store) =>
     Effect.gen(function*() {
       const id = threadId(store, input.thread)
-      const added = Effect.flatMap(ThreadsFake, (admin) => admin.addItem(id, Arbitraries.sampleItem(input.createdAt)))
+      const added = Effect.flatMap(ThreadsFake, (admin) => admin.addItem(id, input.input))
       if (!Model.isLive(store, id)) return yield* assertFails(added, "NotFoundError")
       Model.addItem(store, id, yield* added)
     })

@@ -64,7 +64,7 @@ const mutation = fc.record({
   deleteCursor: fc.boolean(),
   deletes: fc.array(fc.nat(), { maxLength: 3 }),
   creates: fc.array(
-    fc.record({ user: fc.constantFrom(...Arbitraries.users), createdAt: Arbitraries.tiedCreatedAt }),
+    Arbitraries.threadInput,
     { maxLength: 3 }
   )
 })
@@ -225,7 +225,7 @@ export const validation = (suite: Suite): void =>
       provide(Effect.gen(function*() {
         const service = yield* ThreadsService
         const store = yield* Arbitraries.applySeed(
-          [{ _tag: "CreateThread", user: "alice", title: null, createdAt: 1 }],
+          [{ _tag: "CreateThread", input: { user: "alice", createdAt: 1 } }],
           suite.beforeReading
         )
         const threadId = store.threads[0]?.id ?? assert.fail("the seeded thread")

@@ -206,10 +206,8 @@ export const suite = <E>(
 export const sessionsSuite = <E>(name: string, layer: Layer.Layer<SessionsService, E>, options?: Options): void => {
   const { example, test } = register(layer, options)
   describe(name, () => {
-    Sessions.create(test)
+    Sessions.lifecycle(test)
     Sessions.validation(test)
-    Sessions.cancel(test)
-    Sessions.determinism(test)
     Sessions.expiry(example)
   })
 }

@@ -39,8 +39,8 @@ const statuses = { NotFoundError: 404, BadRequestError: 400 } as const
  *
  * @internal
  */
-export const assertFails = <A, R>(
-  effect: Effect.Effect<A, ChatKitError.ChatKitError, R>,
+export const assertFails = <R>(
+  effect: Effect.Effect<unknown, ChatKitError.ChatKitError, R>,
   tag: keyof typeof statuses,
   param?: string
 ): Effect.Effect<void, never, R> =>

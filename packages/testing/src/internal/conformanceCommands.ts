@@ -31,34 +31,6 @@ const thread = fc.oneof({ arbitrary: fc.nat(), weight: 9 }, { arbitrary: fc.cons
 const threadId = (store: Model.Store, index: number) =>
   (index < 0 ? undefined : pick(store.threads, index)?.id) ?? "cthr_never_issued"
 
-const listParams = {
-  limit: fc.integer({ min: 0, max: 100 }),
-  order: Arbitraries.order,
-  after: Listing.cursor,
-  before: Listing.cursor,
-  stream: fc.boolean()
-}
-
-type ListInput = {
-  readonly [K in keyof typeof listParams]: (typeof listParams)[K] extends fc.Arbitrary<infer A> ? A : never
-}
-
-/** Checks one page or a full stream of `listing` against the model. */
-const verify = <A extends Model.Entry>(
-  listing: Listing.Listing<A>,
-  input: ListInput,
-  user?: string
-) => {
-  const params = Listing.compact({
-    limit: input.limit,
-    order: input.order,
-    user,
-    after: Listing.cursorOf(listing, input.after),
-    before: Listing.cursorOf(listing, input.before)
-  })
-  return input.stream ? Listing.verifyStream(listing, params) : Listing.verifyPage(listing, params)
-}
-
 const createThread = command(
   "createThread",
   Arbitraries.threadInput,
@@ -108,23 +80,38 @@ const commands: ReadonlyArray<fc.Arbitrary<Command>> = [
     })),
   command(
     "list",
-    fc.record({ ...listParams, user: fc.option(Arbitraries.userFilter, { nil: undefined }) }),
+    fc.record({
+      items: fc.boolean(),
+      thread,
+      stream: fc.boolean(),
+      limit: fc.integer({ min: 0, max: 100 }),
+      order: Arbitraries.order,
+      user: fc.option(Arbitraries.userFilter, { nil: undefined }),
+      after: Listing.cursor,
+      before: Listing.cursor
+    }),
     (input, store) =>
-      Effect.flatMap(ThreadsService, (service) => verify(Listing.threads(service, store), input, input.user))
-  ),
-  command(
-    "listItems",
-    fc.record({ ...listParams, thread }),
-    (input, store) =>
-      Effect.flatMap(ThreadsService, (service) => {
+      Effect.gen(function*() {
+        const service = yield* ThreadsService
         const id = threadId(store, input.thread)
-        if (!Model.isLive(store, id)) {
-          const listed: Effect.Effect<unknown, ChatKitError.ChatKitError> = input.stream
-            ? collect(service.streamItems(id))
-            : service.listItems(id)
-          return assertFails(listed, "NotFoundError")
+        if (input.items && !Model.isLive(store, id)) {
+          return yield* assertFails(
+            input.stream ? collect(service.streamItems(id)) : service.listItems(id),
+            "NotFoundError"
+          )
         }
-        return verify(Listing.items(service, store, id), input)
+        // the items of a thread, or the threads (the user filter is ignored for items)
+        const verify = <A extends Model.Entry>(listing: Listing.Listing<A>) => {
+          const params = Listing.compact({
+            limit: input.limit,
+            order: input.order,
+            user: input.user,
+            after: Listing.cursorOf(listing, input.after),
+            before: Listing.cursorOf(listing, input.before)
+          })
+          return input.stream ? Listing.verifyStream(listing, params) : Listing.verifyPage(listing, params)
+        }
+        return yield* input.items ? verify(Listing.items(service, store, id)) : verify(Listing.threads(service, store))
       })
   )
 ]

@@ -82,7 +82,8 @@ export const compact = <A extends Record<string, unknown>>(
   }
 
 /**
- * A cursor: none (half the time), an index into the ids the list issued (mostly), or (negative) into its strangers.
+ * A cursor: none (half the time), an index into the ids the list issued (mostly), or (negative) into its
+ * strangers.
  *
  * @internal
  */
@@ -100,7 +101,7 @@ export const cursorOf = <A extends Model.Entry>(listing: Listing<A>, index: numb
   index !== undefined && index < 0 ? pick(listing.strangers, -1 - index) : pick(listing.entries, index)?.id
 
 /**
- * Everything a full `stream(params)` must give, or the cursor that was never issued.
+ * The elements the list shows between the cursors, in list order, or the cursor that was never issued.
  *
  * @internal
  */

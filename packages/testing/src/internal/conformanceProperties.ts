@@ -185,7 +185,7 @@ const encode = Schema.encodeSync(
 export const determinism = (suite: Suite): void =>
   suite.test(
     "the same seeding calls on two fresh stores give identical listings, ids included",
-    Arbitraries.seedSteps({ maxSteps: 60, deletes: true }),
+    Arbitraries.seedSteps({ maxSteps: 30, deletes: true }),
     (steps, provide) =>
       Effect.gen(function*() {
         const listing = provide(Effect.gen(function*() {

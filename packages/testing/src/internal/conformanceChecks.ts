@@ -66,3 +66,15 @@ export const collect = <A, E, R>(stream: Stream.Stream<A, E, R>): Effect.Effect<
  */
 export const pick = <A>(elements: ReadonlyArray<A>, index: number | undefined): A | undefined =>
   index === undefined || elements.length === 0 ? undefined : elements[index % elements.length]
+
+/**
+ * Drops the keys whose value is `undefined`, as parameters must not carry them.
+ *
+ * @internal
+ */
+export const compact = <A extends Record<string, unknown>>(
+  params: A
+): { readonly [K in keyof A]?: Exclude<A[K], undefined> } =>
+  Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined)) as {
+    readonly [K in keyof A]?: Exclude<A[K], undefined>
+  }

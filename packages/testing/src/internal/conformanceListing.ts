@@ -70,18 +70,6 @@ export const items = (
 })
 
 /**
- * Drops the keys whose value is `undefined`, as parameters must not carry them.
- *
- * @internal
- */
-export const compact = <A extends Record<string, unknown>>(
-  params: A
-): { readonly [K in keyof A]?: Exclude<A[K], undefined> } =>
-  Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined)) as {
-    readonly [K in keyof A]?: Exclude<A[K], undefined>
-  }
-
-/**
  * A cursor: none (half the time), an index into the ids the list issued (mostly), or (negative) into its
  * strangers.
  *

@@ -12,7 +12,7 @@ import * as Stream from "effect/Stream"
 import { ThreadsFake } from "../ThreadsFake.js"
 import * as Arbitraries from "./conformanceArbitraries.js"
 import type { Example, Test } from "./conformanceChecks.js"
-import { assertFails, collect, pick } from "./conformanceChecks.js"
+import { assertFails, collect, compact, pick } from "./conformanceChecks.js"
 import * as Listing from "./conformanceListing.js"
 import * as Model from "./conformanceModel.js"
 
@@ -117,7 +117,7 @@ export const paging = (suite: Suite, kind: Kind): void => {
     (input, provide) =>
       provide(withListing(suite, kind, input, (listing, store) =>
         Effect.gen(function*() {
-          const params = Listing.compact({ limit: input.limit, order: input.order, user: input.user })
+          const params = compact({ limit: input.limit, order: input.order, user: input.user })
           // every element present at the start and throughout is seen once, nothing twice, in list order;
           // without mutations, exactly the list
           const assertSeen = (atStart: ReadonlyArray<Model.Entry>, seen: ReadonlyArray<Model.Entry>) => {
@@ -161,7 +161,7 @@ export const paging = (suite: Suite, kind: Kind): void => {
     }),
     (input, provide) =>
       provide(withListing(suite, kind, input, (listing) => {
-        const params = Listing.compact({
+        const params = compact({
           limit: input.limit,
           order: input.order,
           user: input.user,

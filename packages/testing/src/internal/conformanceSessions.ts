@@ -25,11 +25,10 @@ const encode = Schema.encodeSync(Session.ChatSession)
 const over = <A extends object>(
   defaults: A,
   overrides: { readonly [K in keyof A]?: A[K] | undefined } | undefined
-): A => {
-  const merged: Record<string, unknown> = { ...defaults as Record<string, unknown> }
-  for (const [key, value] of Object.entries(overrides ?? {})) if (value !== undefined) merged[key] = value
-  return merged as A
-}
+) => ({
+  ...defaults,
+  ...Checks.compact(overrides ?? {})
+})
 
 /**
  * The API's documented defaults, written out here rather than read from the implementation's constants, so
@@ -51,12 +50,8 @@ const documented: {
   }
 }
 
-/**
- * The model: what a session created from `params` holds, but for its id, secret and expiry.
- *
- * @internal
- */
-export const expectedFields = (params: SessionParams.CreateSessionParams) => {
+/** The model: what a session created from `params` holds, but for its id, secret and expiry. */
+const expectedFields = (params: SessionParams.CreateSessionParams) => {
   const defaults = documented.configuration
   const configuration = params.chatkit_configuration
   const maxRequests = params.rate_limits?.max_requests_per_1_minute ?? documented.maxRequestsPerMinute

@@ -119,7 +119,8 @@ const notBoolean = fc.oneof(fc.constant("true"), fc.constant(1), fc.constant(nul
 
 const names = (count: number) => Array.from({ length: count }, (_, index) => [`v${index}`, index] as const)
 
-const violations: fc.Arbitrary<Violation> = fc.oneof(
+/** One way to break each constraint, drawn anew every run. */
+const violations: ReadonlyArray<fc.Arbitrary<Violation>> = [
   set(["user"], fc.oneof(fc.constant(""), fc.constant(1), fc.constant(null))),
   set(["workflow", "id"], fc.oneof(fc.constant(""), fc.constant(7))),
   set(["workflow", "version"], fc.oneof(fc.constant(1), fc.constant(true))),
@@ -149,32 +150,35 @@ const violations: fc.Arbitrary<Violation> = fc.oneof(
   fc.constantFrom([], ["workflow"], ["chatkit_configuration", "history"], ["rate_limits"]).chain((path) =>
     set([...path, "unknown_key"], fc.constant(1))
   )
-)
+]
 
 /**
- * Every constraint, broken in otherwise valid parameters, is a `BadRequestError` naming its dotted path.
+ * Every constraint, broken in otherwise valid parameters, is a `BadRequestError` naming its dotted path:
+ * every run breaks each constraint in turn.
  *
  * @internal
  */
 export const validation = (test: Test): void =>
   test(
     "every constraint broken is a BadRequestError naming its parameter",
-    fc.record({ params: Arbitraries.createSessionParams, violation: violations }),
-    ({ params, violation }, provide) =>
+    fc.record({ params: Arbitraries.createSessionParams, violations: fc.tuple(...violations) }),
+    ({ params, violations }, provide) =>
       provide(Effect.gen(function*() {
         const service = yield* SessionsService
-        const broken: Mutable = structuredClone(params) as Mutable
-        // an expires_after that is added for the violation needs a valid anchor and seconds first
-        if (violation.param.startsWith("expires_after.") && broken.expires_after === undefined) {
-          broken.expires_after = { anchor: "created_at", seconds: 60 }
+        for (const violation of violations) {
+          const broken: Mutable = structuredClone(params) as Mutable
+          // an expires_after that is added for the violation needs a valid anchor and seconds first
+          if (violation.param.startsWith("expires_after.") && broken.expires_after === undefined) {
+            broken.expires_after = { anchor: "created_at", seconds: 60 }
+          }
+          violation.apply(broken)
+          // deliberately ill-typed input, as an untyped caller could send it
+          yield* Checks.assertFails(
+            service.create(broken as unknown as SessionParams.CreateSessionParams),
+            "BadRequestError",
+            violation.param
+          )
         }
-        violation.apply(broken)
-        // deliberately ill-typed input, as an untyped caller could send it
-        yield* Checks.assertFails(
-          service.create(broken as unknown as SessionParams.CreateSessionParams),
-          "BadRequestError",
-          violation.param
-        )
         yield* Checks.assertFails(service.cancel(""), "BadRequestError", "session_id")
       }))
   )

@@ -27,7 +27,7 @@ export interface Listing<A extends Model.Entry> {
   readonly entries: ReadonlyArray<A>
   /** The elements the list shows for a `user` filter. */
   readonly include: (user: string | undefined) => (element: A) => boolean
-  /** Ids this list never issued: one of its own kind, and one issued in the other collection when any was. */
+  /** Ids this list never issued: one of its own kind, and ids issued in other lists when any were. */
   readonly strangers: ReadonlyArray<string>
   readonly beforeReading: Model.Store["beforeReading"]
 }
@@ -65,7 +65,11 @@ export const items = (
   stream: (params) => service.streamItems(threadId, itemParams(params)),
   entries: store.items.get(threadId) ?? [],
   include: () => () => true,
-  strangers: ["cthi_never_issued", threadId],
+  strangers: [
+    "cthi_never_issued",
+    threadId,
+    ...[...store.items].flatMap(([id, items]) => id === threadId ? [] : items).slice(0, 1).map((item) => item.id)
+  ],
   beforeReading: store.beforeReading
 })
 
@@ -76,7 +80,7 @@ export const items = (
  * @internal
  */
 export const cursor: fc.Arbitrary<number | undefined> = fc.option(
-  fc.oneof({ arbitrary: fc.nat(), weight: 4 }, { arbitrary: fc.integer({ min: -2, max: -1 }), weight: 1 }),
+  fc.oneof({ arbitrary: fc.nat(), weight: 4 }, { arbitrary: fc.integer({ min: -3, max: -1 }), weight: 1 }),
   { nil: undefined, freq: 2 }
 )
 

@@ -93,14 +93,6 @@ export const cursorOf = <A extends Model.Entry>(listing: Listing<A>, index: numb
   index !== undefined && index < 0 ? pick(listing.strangers, -1 - index) : pick(listing.entries, index)?.id
 
 /**
- * The elements the list shows between the cursors, in list order, or the cursor that was never issued.
- *
- * @internal
- */
-export const window = <A extends Model.Entry>(listing: Listing<A>, params: Params) =>
-  Model.expectedWindow(listing.entries, params, listing.include(params.user))
-
-/**
  * The page `list(params)` must give, or the cursor that was never issued.
  *
  * @internal
@@ -157,7 +149,7 @@ export const verifyPage = <A extends Model.Entry>(
   listing: Listing<A>,
   params: Params
 ): Effect.Effect<void, ChatKitError.ChatKitError> =>
-  Either.match(window(listing, params), {
+  Either.match(page(listing, params), {
     onLeft: (param) => assertFails(listing.list(params), "NotFoundError", param),
     onRight: () => Effect.asVoid(listChecked(listing, params))
   })

@@ -132,7 +132,7 @@ export const paging = (suite: Suite, kind: Kind): void => {
             assert.deepStrictEqual(positions, [...positions].sort((a, b) => a - b), "the order is kept")
           }
 
-          const walkStart = Either.getOrThrow(Listing.window(listing, params))
+          const walkStart = Either.getOrThrow(Listing.streamed(listing, params))
           const pages = yield* Listing.walkPages(
             listing,
             params,
@@ -145,7 +145,7 @@ export const paging = (suite: Suite, kind: Kind): void => {
           }
 
           // the same with `stream`, mutating after each element it gives (so also between its page fetches)
-          const streamStart = Either.getOrThrow(Listing.window(listing, params))
+          const streamStart = Either.getOrThrow(Listing.streamed(listing, params))
           const mutate = mutator(store, input.mutations)
           assertSeen(streamStart, yield* collect(Stream.tap(listing.stream(params), (element) => mutate(element.id))))
         })))

@@ -122,10 +122,8 @@ export const streamed = <A extends Model.Entry>(
 /**
  * Lists one page and asserts what holds of any page (`data.length <= limit`, `first_id`/`last_id` are the
  * ids of its first and last element, `has_more` comes with a cursor), then that it is the model's page.
- *
- * @internal
  */
-export const listChecked = <A extends Model.Entry>(
+const listChecked = <A extends Model.Entry>(
   listing: Listing<A>,
   params: Params
 ): Effect.Effect<Page.Page<A>, ChatKitError.ChatKitError> =>

@@ -16,6 +16,7 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import type * as Scope from "effect/Scope"
+import type { Example, Test } from "./internal/conformanceChecks.js"
 import * as Commands from "./internal/conformanceCommands.js"
 import * as Properties from "./internal/conformanceProperties.js"
 import * as Sessions from "./internal/conformanceSessions.js"
@@ -65,39 +66,59 @@ export type { Entry, Window } from "./internal/conformanceModel.js"
  */
 export interface Options {
   /**
-   * Runs of each property. Defaults to the environment variable `CHATKIT_CONFORMANCE_RUNS` when it is set,
-   * else 25, enough for CI in seconds against the in-memory fake.
+   * Runs of each property, 25 by default (enough for CI in seconds against the in-memory fake); the
+   * environment variable `CHATKIT_CONFORMANCE_RUNS` raises it for deeper runs.
    */
   readonly numRuns?: number | undefined
   /** The time limit of each property, all its runs together. Defaults to 60 seconds. */
   readonly timeout?: Duration.DurationInput | undefined
+  /**
+   * The reading of `before` the implementation follows (see `ThreadsFake.BeforeReading`): the model the
+   * suite checks the pages of `suite` against. Defaults to `"far-end"`, the fake's default.
+   */
+  readonly beforeReading?: ThreadsFake.BeforeReading | undefined
 }
 
 /**
- * Runs of each property when neither `Options.numRuns` nor `CHATKIT_CONFORMANCE_RUNS` is given.
+ * Runs of each property when `Options.numRuns` is not given.
  *
  * @since 0.1.0
  * @category constants
  */
 export const defaultNumRuns = 25
 
-const numRunsFromEnv = (): number | undefined => {
+const numRunsFromEnv = (): number => {
   const value = Number(globalThis.process?.env?.CHATKIT_CONFORMANCE_RUNS)
-  return Number.isSafeInteger(value) && value > 0 ? value : undefined
+  return Number.isSafeInteger(value) ? value : 0
 }
 
-const resolve = (options: Options | undefined) => ({
-  numRuns: options?.numRuns ?? numRunsFromEnv() ?? defaultNumRuns,
-  timeout: Duration.toMillis(options?.timeout ?? Duration.seconds(60))
-})
+/** The way to register properties and examples over services built afresh from `layer` for every run. */
+const register = <R, E>(layer: Layer.Layer<R, E>, options: Options | undefined) => {
+  const numRuns = Math.max(options?.numRuns ?? defaultNumRuns, numRunsFromEnv())
+  const timeout = Duration.toMillis(options?.timeout ?? Duration.seconds(60))
+  const provide = <A, E2>(effect: Effect.Effect<A, E2, R>) => Effect.provide(effect, layer)
+  const test: Test<R> = (title, arbitrary, run) =>
+    it.live.prop(title, [arbitrary], ([input]) => run(input, provide), { timeout, fastCheck: { numRuns } })
+  const example: Example<R> = (title, run) => it.live(title, () => run(provide), timeout)
+  return { test, example }
+}
 
 /**
- * Registers the conformance suite as `@effect/vitest` tests under `describe(name)`: one fast-check property
- * per invariant of the paging contract, for threads and for items — full streams and page walks for every
- * limit and order, each page's `first_id`/`last_id`/`has_more`, `after`/`before` windows (also at deleted
- * elements), the `user` filter, `limit = 0`, deletes and creations while paging, never-issued cursors,
- * 404s after delete, determinism, parameter validation, and a model-based run of random operation
- * sequences (`fc.commands`).
+ * Registers the conformance suite as `@effect/vitest` tests under `describe(name)`: fast-check properties of
+ * the paging contract, each written once for threads and for items, checking every page (its `limit`,
+ * `first_id`/`last_id`/`has_more`) and every full stream against a plain sorted-array model:
+ *
+ * - page walks and full streams give the whole list in order for any limit, order and `user` filter, and,
+ *   while threads are deleted and created between pages, every thread present throughout exactly once;
+ * - `after`/`before` windows, alone or together, also at deleted elements; `limit = 0` (an empty page that
+ *   tells whether the window holds anything; a `BadRequestError` for a stream); a cursor never issued in the
+ *   list (also one issued in the other collection) is a `NotFoundError` naming it;
+ * - the same seeding calls on two fresh stores give identical listings; invalid parameters are
+ *   `BadRequestError`s naming them;
+ * - random operation sequences (`fc.commands`: create, add item, delete, retrieve, list and stream, on
+ *   threads that exist, were deleted or were never issued, so 404s included) agree with the model.
+ *
+ * The model reads `before` as `Options.beforeReading` says (`"far-end"` by default, as the fake does).
  *
  * `layer` is built afresh for every run (twice for the determinism property), so each run starts from an
  * empty store, and must give the same ids for the same calls every time it is built (use a fixed seed).
@@ -135,23 +156,16 @@ export const suite = <E>(
   layer: Layer.Layer<ThreadsService | ThreadsFake, E>,
   options?: Options
 ): void => {
-  const { numRuns, timeout } = resolve(options)
-  const provide: Properties.Provide = (effect) => Effect.provide(effect, layer)
-  const test: Properties.Test = (title, arbitrary, run) =>
-    it.live.prop(title, [arbitrary], ([input]) => run(input, provide), { timeout, fastCheck: { numRuns } })
-  const example: Properties.Example = (title, run) => it.live(title, () => run(provide), timeout)
+  const suite = { ...register(layer, options), beforeReading: options?.beforeReading ?? "far-end" }
   describe(name, () => {
-    describe("threads", () => {
-      Properties.paging("threads", test)
-      Properties.threads(test)
-    })
-    describe("items", () => Properties.paging("items", test))
-    Properties.determinism(test)
-    Properties.validation(example)
-    test(
+    describe("threads", () => Properties.paging(suite, "threads"))
+    describe("items", () => Properties.paging(suite, "items"))
+    Properties.determinism(suite)
+    Properties.validation(suite)
+    suite.test(
       "random operation sequences agree with a sorted-array model",
       Commands.arbitrary,
-      (sequence, provide) => provide(Commands.run(sequence))
+      (sequence, provide) => provide(Commands.run(sequence, suite.beforeReading))
     )
   })
 }
@@ -190,16 +204,11 @@ export const suite = <E>(
  * @category suites
  */
 export const sessionsSuite = <E>(name: string, layer: Layer.Layer<SessionsService, E>, options?: Options): void => {
-  const { numRuns, timeout } = resolve(options)
-  const provide: Sessions.Provide = (effect) => Effect.provide(effect, layer)
-  const test: Sessions.Test = (title, arbitrary, run) =>
-    it.live.prop(title, [arbitrary], ([input]) => run(input, provide), { timeout, fastCheck: { numRuns } })
+  const { example, test } = register(layer, options)
   describe(name, () => {
-    Sessions.create(test)
+    Sessions.lifecycle(test)
     Sessions.validation(test)
-    Sessions.cancel(test)
-    Sessions.determinism(test)
-    Sessions.expiry((title, run) => it.live(title, () => run(provide), timeout))
+    Sessions.expiry(example)
   })
 }
 

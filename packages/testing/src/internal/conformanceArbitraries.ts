@@ -3,7 +3,9 @@ import type * as ListParams from "@effect-chatkit/core/ListParams"
 import { ThreadsService } from "@effect-chatkit/core/ThreadsService"
 import * as Effect from "effect/Effect"
 import * as fc from "effect/FastCheck"
+import * as Arbitraries from "../Arbitraries.js"
 import { ThreadsFake } from "../ThreadsFake.js"
+import { pick } from "./conformanceChecks.js"
 import * as Model from "./conformanceModel.js"
 
 /**
@@ -22,15 +24,6 @@ export const users: ReadonlyArray<string> = ["alice", "bob", "carol o'neil", "zo
 export const userFilter: fc.Arbitrary<string> = fc.constantFrom(...users, "nobody")
 
 /**
- * Creation times in whole seconds from a window of a few seconds, so that ties are common.
- *
- * @internal
- */
-export const tiedCreatedAt: fc.Arbitrary<number> = fc.integer({ min: 0, max: 4 }).map((offset) =>
-  1_700_000_000 + offset
-)
-
-/**
  * @internal
  */
 export const order: fc.Arbitrary<ListParams.Order> = fc.constantFrom("asc", "desc")
@@ -45,68 +38,42 @@ export const limit: fc.Arbitrary<number> = fc.oneof(
   { arbitrary: fc.integer({ min: 1, max: 100 }), weight: 1 }
 )
 
+/** An input at a creation time in whole seconds from a window of a few, so that ties are common. */
+const tied = <A>(input: fc.Arbitrary<A>) =>
+  fc.tuple(input, fc.integer({ min: 1_700_000_000, max: 1_700_000_004 })).map(([fields, createdAt]) => ({
+    ...fields,
+    createdAt
+  }))
+
 /**
- * The input of a new item, one of a few variants picked by `at`, values the API does not have today included
- * (an unknown item type, an unknown content part, an unknown tool call status), so that every implementation
- * is seen to keep them.
+ * The admin input of a new thread for one of `users`.
  *
  * @internal
  */
-export const sampleItem = (at: number): ThreadsFake.ItemInput => {
-  switch (at % 5) {
-    case 0:
-      return { type: "chatkit.widget", widget: "{\"type\":\"Card\",\"children\":[]}", createdAt: at }
-    case 1:
-      return { type: "chatkit.assistant_message", content: [], createdAt: at }
-    case 2:
-      return {
-        type: "chatkit.user_message",
-        content: [{ type: "unknown", raw: { type: "input_audio", format: "wav", data: "UklGRg==" } }],
-        attachments: [],
-        inference_options: null,
-        createdAt: at
-      }
-    case 3:
-      return {
-        type: "unknown",
-        raw: { type: "chatkit.audio_clip", seconds: 3, nested: { deep: [1, "x"] } },
-        createdAt: at
-      }
-    default:
-      return { type: "chatkit.task", task_type: "thought", heading: null, summary: "thinking", createdAt: at }
-  }
-}
+export const threadInput: fc.Arbitrary<ThreadsFake.ThreadInput> = tied(
+  Arbitraries.threadInput({ user: fc.constantFrom(...users) })
+)
 
 /**
- * One step of seeding a store. Thread indexes are taken modulo the number of threads there are when the step
+ * The admin input of a new item of any variant, values the API does not have today included, so that every
+ * implementation is seen to keep them.
+ *
+ * @internal
+ */
+export const itemInput: fc.Arbitrary<ThreadsFake.ItemInput> = tied(Arbitraries.itemInput())
+
+/**
+ * One step of seeding a store. Thread indexes are taken modulo the number of live threads when the step
  * runs, so any generated sequence is valid.
  *
  * @internal
  */
 export type SeedStep =
-  | {
-    readonly _tag: "CreateThread"
-    readonly user: string
-    readonly title: string | null
-    readonly createdAt: number
-  }
-  | { readonly _tag: "AddItem"; readonly thread: number; readonly createdAt: number }
+  | { readonly _tag: "CreateThread"; readonly input: ThreadsFake.ThreadInput }
+  | { readonly _tag: "AddItem"; readonly thread: number; readonly input: ThreadsFake.ItemInput }
   | { readonly _tag: "DeleteThread"; readonly thread: number }
 
-const createThread = fc.record({
-  _tag: fc.constant("CreateThread" as const),
-  user: fc.constantFrom(...users),
-  title: fc.constantFrom(null, "Hello", "Ünïcode ✓"),
-  createdAt: tiedCreatedAt
-})
-
-const addItem = fc.record({
-  _tag: fc.constant("AddItem" as const),
-  thread: fc.nat({ max: 3 }),
-  createdAt: tiedCreatedAt
-})
-
-const deleteThread = fc.record({ _tag: fc.constant("DeleteThread" as const), thread: fc.nat() })
+const createThread = fc.record({ _tag: fc.constant("CreateThread" as const), input: threadInput })
 
 /**
  * The steps that seed a store: at least one thread first, then creations, items (mostly in the first few
@@ -123,46 +90,45 @@ export const seedSteps = (options: {
     fc.array(
       fc.oneof(
         { arbitrary: createThread, weight: 4 },
-        { arbitrary: addItem, weight: 3 },
-        { arbitrary: deleteThread, weight: options.deletes ? 1 : 0 }
+        {
+          arbitrary: fc.record({ _tag: fc.constant("AddItem" as const), thread: fc.nat({ max: 3 }), input: itemInput }),
+          weight: 3
+        },
+        {
+          arbitrary: fc.record({ _tag: fc.constant("DeleteThread" as const), thread: fc.nat() }),
+          weight: options.deletes ? 1 : 0
+        }
       ),
       { maxLength: options.maxSteps, size: "max" }
     )
   ).map(([first, rest]) => [first, ...rest])
 
 /**
- * Runs the seeding steps through the admin handle and the service, recording each result in a fresh model.
+ * Runs the seeding steps through the admin handle and the service, recording each result in a fresh model
+ * of a store that follows `beforeReading`.
  *
  * @internal
  */
 export const applySeed = (
-  steps: ReadonlyArray<SeedStep>
+  steps: ReadonlyArray<SeedStep>,
+  beforeReading: ThreadsFake.BeforeReading
 ): Effect.Effect<Model.Store, ChatKitError.ChatKitError, ThreadsService | ThreadsFake> =>
   Effect.gen(function*() {
     const admin = yield* ThreadsFake
     const service = yield* ThreadsService
-    const store = Model.emptyStore()
+    const store = Model.emptyStore(beforeReading)
     for (const step of steps) {
-      const live = Model.liveThreads(store)
-      switch (step._tag) {
-        case "CreateThread": {
-          const thread = yield* admin.createThread({ user: step.user, title: step.title, createdAt: step.createdAt })
-          Model.addThread(store, thread)
-          break
-        }
-        case "AddItem": {
-          if (live.length === 0) break
-          const threadId = live[step.thread % live.length]!.id
-          Model.addItem(store, threadId, yield* admin.addItem(threadId, sampleItem(step.createdAt)))
-          break
-        }
-        case "DeleteThread": {
-          if (live.length === 0) break
-          const threadId = live[step.thread % live.length]!.id
-          yield* service.delete(threadId)
-          Model.deleteThread(store, threadId)
-          break
-        }
+      if (step._tag === "CreateThread") {
+        Model.addThread(store, yield* admin.createThread(step.input))
+        continue
+      }
+      const threadId = pick(Model.liveThreads(store), step.thread)?.id
+      if (threadId === undefined) continue
+      if (step._tag === "AddItem") {
+        Model.addItem(store, threadId, yield* admin.addItem(threadId, step.input))
+      } else {
+        yield* service.delete(threadId)
+        Model.deleteThread(store, threadId)
       }
     }
     return store

@@ -1,37 +1,35 @@
 import type * as ChatKitError from "@effect-chatkit/core/ChatKitError"
-import type * as Page from "@effect-chatkit/core/Page"
 import { assert } from "@effect/vitest"
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import type * as fc from "effect/FastCheck"
 import * as Stream from "effect/Stream"
 
 /**
- * Asserts what holds of any page whatever the store (`data.length <= limit`, `first_id`/`last_id` are the
- * ids of the first and last element, `has_more` comes with a cursor when `limit > 0`), then that the page is
- * the one the model prescribes.
+ * Runs a program against services built afresh from the layer under test.
  *
  * @internal
  */
-export const assertPage = <A>(
-  actual: Page.Page<A>,
-  expected: Either.Either<Page.Page<A>, "after" | "before">,
-  limit: number,
-  idOf: (element: A) => string | undefined
-): void => {
-  assert.isAtMost(actual.data.length, limit, "data.length <= limit")
-  assert.strictEqual(actual.first_id, actual.data.length > 0 ? idOf(actual.data[0]!) : null, "first_id")
-  assert.strictEqual(
-    actual.last_id,
-    actual.data.length > 0 ? idOf(actual.data[actual.data.length - 1]!) : null,
-    "last_id"
-  )
-  if (actual.has_more && limit > 0) assert.isNotNull(actual.last_id, "has_more comes with a last_id")
-  if (Either.isLeft(expected)) {
-    assert.fail(`expected NotFoundError naming '${expected.left}', got a page`)
-  }
-  assert.deepStrictEqual(actual, expected.right)
-}
+export type Provide<R> = <A, E>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, unknown>
+
+/**
+ * Registers one property: `run` gets each generated input and the way to reach fresh services.
+ *
+ * @internal
+ */
+export type Test<R> = <A>(
+  name: string,
+  arbitrary: fc.Arbitrary<A>,
+  run: (input: A, provide: Provide<R>) => Effect.Effect<void, unknown>
+) => void
+
+/**
+ * Registers one example: `run` gets the way to reach fresh services.
+ *
+ * @internal
+ */
+export type Example<R> = (name: string, run: (provide: Provide<R>) => Effect.Effect<void, unknown>) => void
 
 const statuses = { NotFoundError: 404, BadRequestError: 400 } as const
 
@@ -41,8 +39,8 @@ const statuses = { NotFoundError: 404, BadRequestError: 400 } as const
  *
  * @internal
  */
-export const assertFails = <A, R>(
-  effect: Effect.Effect<A, ChatKitError.ChatKitError, R>,
+export const assertFails = <R>(
+  effect: Effect.Effect<unknown, ChatKitError.ChatKitError, R>,
   tag: keyof typeof statuses,
   param?: string
 ): Effect.Effect<void, never, R> =>
@@ -56,30 +54,27 @@ export const assertFails = <A, R>(
   })
 
 /**
- * Walks every page from `after`, `after = last_id` of each page, checking each with `check`; fails after
- * `maxPages` pages, so a listing that never ends is reported instead of hanging.
- *
- * @internal
- */
-export const walkPages = <A, R>(
-  start: string | undefined,
-  maxPages: number,
-  fetch: (after: string | undefined) => Effect.Effect<Page.Page<A>, ChatKitError.ChatKitError, R>
-): Effect.Effect<ReadonlyArray<Page.Page<A>>, ChatKitError.ChatKitError, R> =>
-  Effect.gen(function*() {
-    const pages: Array<Page.Page<A>> = []
-    let after = start
-    while (true) {
-      const page = yield* fetch(after)
-      pages.push(page)
-      if (!page.has_more) return pages
-      assert.isAtMost(pages.length, maxPages, "the listing ends")
-      after = page.last_id ?? assert.fail("has_more without last_id")
-    }
-  })
-
-/**
  * @internal
  */
 export const collect = <A, E, R>(stream: Stream.Stream<A, E, R>): Effect.Effect<ReadonlyArray<A>, E, R> =>
   Effect.map(Stream.runCollect(stream), Chunk.toReadonlyArray)
+
+/**
+ * The element at `index` modulo the length, `undefined` when there is none or no index.
+ *
+ * @internal
+ */
+export const pick = <A>(elements: ReadonlyArray<A>, index: number | undefined): A | undefined =>
+  index === undefined || elements.length === 0 ? undefined : elements[index % elements.length]
+
+/**
+ * Drops the keys whose value is `undefined`, as parameters must not carry them.
+ *
+ * @internal
+ */
+export const compact = <A extends Record<string, unknown>>(
+  params: A
+): { readonly [K in keyof A]?: Exclude<A[K], undefined> } =>
+  Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined)) as {
+    readonly [K in keyof A]?: Exclude<A[K], undefined>
+  }

@@ -6,7 +6,7 @@ import * as fc from "effect/FastCheck"
 import * as Runtime from "effect/Runtime"
 import { ThreadsFake } from "../ThreadsFake.js"
 import * as Arbitraries from "./conformanceArbitraries.js"
-import { assertFails } from "./conformanceChecks.js"
+import { assertFails, collect, compact, pick } from "./conformanceChecks.js"
 import * as Listing from "./conformanceListing.js"
 import * as Model from "./conformanceModel.js"
 
@@ -25,47 +25,32 @@ const command = <A>(
     toString: () => `${name}(${JSON.stringify(input)})`
   }))
 
-/** A thread the model knows, deleted or not; `undefined` when there is none. */
-const anyThread = (store: Model.Store, index: number) => Listing.pick(store.threads, index)
+/** A thread the model knows (deleted or not), or (for -1, or in an empty store) one never issued. */
+const thread = fc.oneof({ arbitrary: fc.nat(), weight: 9 }, { arbitrary: fc.constant(-1), weight: 1 })
 
-const missing = "cthr_never_issued"
-
-const cursor = fc.option(fc.oneof({ arbitrary: fc.nat(), weight: 9 }, { arbitrary: fc.constant(-1), weight: 1 }), {
-  nil: undefined
-})
-
-/** A cursor drawn from the ids the model issued, or (for -1) one it never issued. */
-const cursorOf = (ids: ReadonlyArray<string>, index: number | undefined) =>
-  index === -1 ? "cthx_never_issued" : Listing.pick(ids, index)
-
-const listParams = {
-  limit: fc.integer({ min: 0, max: 100 }),
-  order: Arbitraries.order,
-  after: cursor,
-  before: cursor
-}
+const threadId = (store: Model.Store, index: number) =>
+  (index < 0 ? undefined : pick(store.threads, index)?.id) ?? "cthr_never_issued"
 
 const createThread = command(
   "createThread",
-  fc.record({ user: fc.constantFrom(...Arbitraries.users), createdAt: Arbitraries.tiedCreatedAt }),
+  Arbitraries.threadInput,
   (input, store) =>
-    Effect.map(Effect.flatMap(ThreadsFake, (admin) => admin.createThread(input)), (thread) => {
-      assert.strictEqual(thread.user, input.user)
-      assert.strictEqual(thread.created_at, input.createdAt)
-      Model.addThread(store, thread)
+    Effect.map(Effect.flatMap(ThreadsFake, (admin) => admin.createThread(input)), (created) => {
+      assert.strictEqual(created.user, input.user)
+      assert.strictEqual(created.created_at, input.createdAt)
+      Model.addThread(store, created)
     })
 )
 
 const addItem = command(
   "addItem",
-  fc.record({ thread: fc.nat(), createdAt: Arbitraries.tiedCreatedAt }),
+  fc.record({ thread, input: Arbitraries.itemInput }),
   (input, store) =>
     Effect.gen(function*() {
-      const admin = yield* ThreadsFake
-      const thread = anyThread(store, input.thread)
-      const added = admin.addItem(thread?.id ?? missing, Arbitraries.sampleItem(input.createdAt))
-      if (thread === undefined || store.deleted.has(thread.id)) return yield* assertFails(added, "NotFoundError")
-      Model.addItem(store, thread.id, yield* added)
+      const id = threadId(store, input.thread)
+      const added = Effect.flatMap(ThreadsFake, (admin) => admin.addItem(id, input.input))
+      if (!Model.isLive(store, id)) return yield* assertFails(added, "NotFoundError")
+      Model.addItem(store, id, yield* added)
     })
 )
 
@@ -75,78 +60,84 @@ const commands: ReadonlyArray<fc.Arbitrary<Command>> = [
   createThread,
   addItem,
   addItem,
-  command("deleteThread", fc.record({ thread: fc.nat() }), (input, store) =>
+  command("deleteThread", fc.record({ thread }), (input, store) =>
     Effect.gen(function*() {
       const service = yield* ThreadsService
-      const thread = anyThread(store, input.thread)
-      if (thread === undefined || store.deleted.has(thread.id)) {
-        return yield* assertFails(service.delete(thread?.id ?? missing), "NotFoundError")
-      }
-      const deleted = yield* service.delete(thread.id)
-      assert.deepStrictEqual(deleted, { id: thread.id, object: "chatkit.thread.deleted", deleted: true })
-      Model.deleteThread(store, thread.id)
+      const id = threadId(store, input.thread)
+      if (!Model.isLive(store, id)) return yield* assertFails(service.delete(id), "NotFoundError")
+      assert.deepStrictEqual(yield* service.delete(id), { id, object: "chatkit.thread.deleted", deleted: true })
+      Model.deleteThread(store, id)
     })),
-  command("retrieve", fc.record({ thread: fc.nat() }), (input, store) =>
+  command("retrieve", fc.record({ thread }), (input, store) =>
     Effect.gen(function*() {
       const service = yield* ThreadsService
-      const thread = anyThread(store, input.thread)
-      if (thread === undefined || store.deleted.has(thread.id)) {
-        return yield* assertFails(service.retrieve(thread?.id ?? missing), "NotFoundError")
+      const id = threadId(store, input.thread)
+      const expected = store.threads.find((thread) => thread.id === id)
+      if (!Model.isLive(store, id) || expected === undefined) {
+        return yield* assertFails(service.retrieve(id), "NotFoundError")
       }
-      assert.deepStrictEqual(yield* service.retrieve(thread.id), thread)
+      assert.deepStrictEqual(yield* service.retrieve(id), expected)
     })),
   command(
     "list",
-    fc.record({ ...listParams, user: fc.option(Arbitraries.userFilter, { nil: undefined }), stream: fc.boolean() }),
+    fc.record({
+      items: fc.boolean(),
+      thread,
+      stream: fc.boolean(),
+      limit: fc.integer({ min: 0, max: 100 }),
+      order: Arbitraries.order,
+      user: fc.option(Arbitraries.userFilter, { nil: undefined }),
+      after: Listing.cursor,
+      before: Listing.cursor
+    }),
     (input, store) =>
-      Effect.flatMap(ThreadsService, (service) => {
-        const listing = Listing.threads(service, store)
-        const params = Listing.compact({
-          limit: input.stream ? Math.max(1, input.limit) : input.limit,
-          order: input.order,
-          user: input.user,
-          after: cursorOf(listing.ids, input.after),
-          before: cursorOf(listing.ids, input.before)
-        })
-        return input.stream ? Listing.verifyStream(listing, params) : Listing.verifyPage(listing, params)
-      })
-  ),
-  command(
-    "listItems",
-    fc.record({ ...listParams, thread: fc.nat(), stream: fc.boolean() }),
-    (input, store) =>
-      Effect.flatMap(ThreadsService, (service) => {
-        const thread = anyThread(store, input.thread)
-        if (thread === undefined || store.deleted.has(thread.id)) {
-          return assertFails(service.listItems(thread?.id ?? missing), "NotFoundError")
+      Effect.gen(function*() {
+        const service = yield* ThreadsService
+        const id = threadId(store, input.thread)
+        if (input.items && !Model.isLive(store, id)) {
+          return yield* assertFails(
+            input.stream ? collect(service.streamItems(id)) : service.listItems(id),
+            "NotFoundError"
+          )
         }
-        const listing = Listing.items(service, store, thread.id)
-        const params = Listing.compact({
-          limit: input.stream ? Math.max(1, input.limit) : input.limit,
-          order: input.order,
-          after: cursorOf(listing.ids, input.after),
-          before: cursorOf(listing.ids, input.before)
-        })
-        return input.stream ? Listing.verifyStream(listing, params) : Listing.verifyPage(listing, params)
+        // the items of a thread, or the threads (the user filter is ignored for items)
+        const verify = <A extends Model.Entry>(listing: Listing.Listing<A>) => {
+          const params = compact({
+            limit: input.limit,
+            order: input.order,
+            user: input.user,
+            after: Listing.cursorOf(listing, input.after),
+            before: Listing.cursorOf(listing, input.before)
+          })
+          return input.stream ? Listing.verifyStream(listing, params) : Listing.verifyPage(listing, params)
+        }
+        return yield* input.items ? verify(Listing.items(service, store, id)) : verify(Listing.threads(service, store))
       })
   )
 ]
 
 /**
  * Sequences of operations (create thread, add item, delete thread, list or stream threads and items with
- * cursors drawn from the model, retrieve).
+ * cursors drawn from the model, retrieve), on threads that exist, were deleted or were never issued.
  *
  * @internal
  */
 export const arbitrary: fc.Arbitrary<Iterable<Command>> = fc.commands([...commands], { maxCommands: 60, size: "max" })
 
 /**
- * Runs a sequence against the service in context, checking every answer against a fresh model.
+ * Runs a sequence against the service in context, checking every answer against a fresh model of a store
+ * that follows `beforeReading`.
  *
  * @internal
  */
-export const run = (sequence: Iterable<Command>): Effect.Effect<void, never, Services> =>
+export const run = (
+  sequence: Iterable<Command>,
+  beforeReading: ThreadsFake.BeforeReading
+): Effect.Effect<void, never, Services> =>
   Effect.flatMap(
     Effect.runtime<Services>(),
-    (runtime) => Effect.promise(() => fc.asyncModelRun(() => ({ model: Model.emptyStore(), real: runtime }), sequence))
+    (runtime) =>
+      Effect.promise(() =>
+        fc.asyncModelRun(() => ({ model: Model.emptyStore(beforeReading), real: runtime }), sequence)
+      )
   )

@@ -85,15 +85,6 @@ export const expectedPage = <A extends Entry>(
   })
 
 /**
- * An item with the id and creation time the model orders it by.
- *
- * @internal
- */
-export interface ItemEntry extends Entry {
-  readonly item: ThreadItem
-}
-
-/**
  * A plain model of a store: every thread ever created in insertion order (deleted ones keep their place as
  * cursors), the ids of the deleted ones, each thread's items in insertion order, and the reading of `before`
  * it follows.
@@ -103,7 +94,7 @@ export interface ItemEntry extends Entry {
 export interface Store {
   readonly threads: Array<Thread>
   readonly deleted: Set<string>
-  readonly items: Map<string, Array<ItemEntry>>
+  readonly items: Map<string, Array<ThreadItem>>
   readonly beforeReading: ThreadsFake.BeforeReading
 }
 
@@ -133,7 +124,7 @@ export const addThread = (store: Store, thread: Thread): void => {
  * @internal
  */
 export const addItem = (store: Store, threadId: string, item: ThreadItem): void => {
-  store.items.get(threadId)?.push({ id: item.id, created_at: item.created_at, item })
+  store.items.get(threadId)?.push(item)
 }
 
 /**
@@ -146,69 +137,17 @@ export const deleteThread = (store: Store, threadId: string): void => {
 }
 
 /**
+ * Whether the thread was created and not deleted.
+ *
+ * @internal
+ */
+export const isLive = (store: Store, threadId: string | undefined): threadId is string =>
+  threadId !== undefined && store.items.has(threadId) && !store.deleted.has(threadId)
+
+/**
  * The threads that exist (created and not deleted), in insertion order.
  *
  * @internal
  */
 export const liveThreads = (store: Store): ReadonlyArray<Thread> =>
   store.threads.filter((thread) => !store.deleted.has(thread.id))
-
-const threadFilter = (store: Store, user: string | undefined) => (thread: Thread) =>
-  !store.deleted.has(thread.id) && (user === undefined || thread.user === user)
-
-/**
- * The threads a full `stream(params)` must give, or the cursor that was never issued.
- *
- * @internal
- */
-export const threadsWindow = (
-  store: Store,
-  params: ListParams.ListThreadsParams
-): Either.Either<ReadonlyArray<Thread>, "after" | "before"> =>
-  expectedWindow(store.threads, params, threadFilter(store, params.user))
-
-/**
- * The page `list(params)` must give, or the cursor that was never issued.
- *
- * @internal
- */
-export const threadsPage = (
-  store: Store,
-  params: ListParams.ListThreadsParams
-): Either.Either<Page.Page<Thread>, "after" | "before"> =>
-  expectedPage(store.threads, params, threadFilter(store, params.user), store.beforeReading)
-
-/**
- * The items a full `streamItems(threadId, params)` must give; `undefined` when the thread does not exist.
- *
- * @internal
- */
-export const itemsWindow = (
-  store: Store,
-  threadId: string,
-  params: ListParams.ListItemsParams
-): Either.Either<ReadonlyArray<ThreadItem>, "after" | "before"> | undefined => {
-  const items = store.items.get(threadId)
-  return items === undefined || store.deleted.has(threadId)
-    ? undefined
-    : Either.map(expectedWindow(items, params), (window) => window.map((entry) => entry.item))
-}
-
-/**
- * The page `listItems(threadId, params)` must give; `undefined` when the thread does not exist.
- *
- * @internal
- */
-export const itemsPage = (
-  store: Store,
-  threadId: string,
-  params: ListParams.ListItemsParams
-): Either.Either<Page.Page<ThreadItem>, "after" | "before"> | undefined => {
-  const items = store.items.get(threadId)
-  return items === undefined || store.deleted.has(threadId)
-    ? undefined
-    : Either.map(
-      expectedPage(items, params, undefined, store.beforeReading),
-      (page) => ({ ...page, data: page.data.map((entry) => entry.item) })
-    )
-}

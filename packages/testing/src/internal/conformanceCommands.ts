@@ -6,7 +6,7 @@ import * as fc from "effect/FastCheck"
 import * as Runtime from "effect/Runtime"
 import { ThreadsFake } from "../ThreadsFake.js"
 import * as Arbitraries from "./conformanceArbitraries.js"
-import { assertFails, collect, compact, pick } from "./conformanceChecks.js"
+import { assertFails, collect, pick } from "./conformanceChecks.js"
 import * as Listing from "./conformanceListing.js"
 import * as Model from "./conformanceModel.js"
 
@@ -102,13 +102,7 @@ const commands: ReadonlyArray<fc.Arbitrary<Command>> = [
         }
         // the items of a thread, or the threads (the user filter is ignored for items)
         const verify = <A extends Model.Entry>(listing: Listing.Listing<A>) => {
-          const params = compact({
-            limit: input.limit,
-            order: input.order,
-            user: input.user,
-            after: Listing.cursorOf(listing, input.after),
-            before: Listing.cursorOf(listing, input.before)
-          })
+          const params = Listing.paramsOf(listing, input)
           return input.stream ? Listing.verifyStream(listing, params) : Listing.verifyPage(listing, params)
         }
         return yield* input.items ? verify(Listing.items(service, store, id)) : verify(Listing.threads(service, store))

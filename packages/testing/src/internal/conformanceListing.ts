@@ -9,7 +9,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as fc from "effect/FastCheck"
 import type * as Stream from "effect/Stream"
-import { assertFails, collect, pick } from "./conformanceChecks.js"
+import { assertFails, collect, compact, pick } from "./conformanceChecks.js"
 import * as Model from "./conformanceModel.js"
 
 type Params = ListParams.ListThreadsParams
@@ -91,6 +91,29 @@ export const cursor: fc.Arbitrary<number | undefined> = fc.option(
  */
 export const cursorOf = <A extends Model.Entry>(listing: Listing<A>, index: number | undefined): string | undefined =>
   index !== undefined && index < 0 ? pick(listing.strangers, -1 - index) : pick(listing.entries, index)?.id
+
+/**
+ * The list parameters of drawn input, its `cursor`s resolved in `listing`; what is undefined is left out.
+ *
+ * @internal
+ */
+export const paramsOf = <A extends Model.Entry>(
+  listing: Listing<A>,
+  input: {
+    readonly limit: number | undefined
+    readonly order: ListParams.Order | undefined
+    readonly user: string | undefined
+    readonly after: number | undefined
+    readonly before: number | undefined
+  }
+) =>
+  compact({
+    limit: input.limit,
+    order: input.order,
+    user: input.user,
+    after: cursorOf(listing, input.after),
+    before: cursorOf(listing, input.before)
+  })
 
 /**
  * The page `list(params)` must give, or the cursor that was never issued.

@@ -161,13 +161,7 @@ export const paging = (suite: Suite, kind: Kind): void => {
     }),
     (input, provide) =>
       provide(withListing(suite, kind, input, (listing) => {
-        const params = compact({
-          limit: input.limit,
-          order: input.order,
-          user: input.user,
-          after: Listing.cursorOf(listing, input.after),
-          before: Listing.cursorOf(listing, input.before)
-        })
+        const params = Listing.paramsOf(listing, input)
         return Effect.zipRight(Listing.verifyPage(listing, params), Listing.verifyStream(listing, params))
       }))
   )

@@ -1,5 +1,5 @@
 import { Decoding, Page } from "@effect-chatkit/core"
-import { assert, describe, it } from "@effect/vitest"
+import { afterEach, assert, describe, it } from "@effect/vitest"
 import { Arbitrary, Either, FastCheck, ParseResult, Schema } from "effect"
 import type { ParseOptions } from "effect/SchemaAST"
 import { referenceItemPage } from "./fixtures/referencePage.js"
@@ -64,6 +64,10 @@ const sameAnswer = <A extends object>(
 }
 
 describe("Page fast decoders answer exactly as the schema", () => {
+  // these properties run synchronously: a turn of the event loop after each lets the worker answer vitest's
+  // calls, which a deep run (FC_NUM_RUNS=1000 and more) would otherwise keep waiting past their timeout
+  afterEach(() => new Promise<void>((resolve) => setImmediate(resolve)))
+
   for (const options of optionSets) {
     const label = JSON.stringify(options ?? {})
     const fastThreads = Page.decodeThreadPage(options)

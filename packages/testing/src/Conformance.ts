@@ -92,13 +92,22 @@ const numRunsFromEnv = (): number => {
   return Number.isSafeInteger(value) ? value : 0
 }
 
+/**
+ * One turn of the event loop. An in-memory implementation answers on microtasks only, so a long property would
+ * otherwise keep vitest's worker from answering its runner's calls (which time out after a minute in deep runs).
+ */
+const eventLoopTurn: Effect.Effect<void> = Effect.promise(() => new Promise<void>((resolve) => setTimeout(resolve, 0)))
+
 /** The way to register properties and examples over services built afresh from `layer` for every run. */
 const register = <R, E>(layer: Layer.Layer<R, E>, options: Options | undefined) => {
   const numRuns = Math.max(options?.numRuns ?? defaultNumRuns, numRunsFromEnv())
   const timeout = Duration.toMillis(options?.timeout ?? Duration.seconds(60))
   const provide = <A, E2>(effect: Effect.Effect<A, E2, R>) => Effect.provide(effect, layer)
   const test: Test<R> = (title, arbitrary, run) =>
-    it.live.prop(title, [arbitrary], ([input]) => run(input, provide), { timeout, fastCheck: { numRuns } })
+    it.live.prop(title, [arbitrary], ([input]) => Effect.zipLeft(run(input, provide), eventLoopTurn), {
+      timeout,
+      fastCheck: { numRuns }
+    })
   const example: Example<R> = (title, run) => it.live(title, () => run(provide), timeout)
   return { test, example }
 }

@@ -88,13 +88,10 @@ const choose = (
       const { layer } = yield* Effect.promise(() => import("./builtInBackend.js"))
       return Layer.merge(layer, Layer.succeed(Chosen, { builtIn: true }))
     }
-    const { defaultBaseUrl, layer } = yield* Effect.promise(() => import("./liveBackend.js"))
+    const { baseUrlConfig, layer } = yield* Effect.promise(() => import("./liveBackend.js"))
     const baseUrl = Option.isSome(options.baseUrl)
       ? yield* checkBaseUrl(options.baseUrl.value, "--base-url")
-      : yield* Option.match(yield* nonEmpty("OPENAI_BASE_URL"), {
-        onNone: () => Effect.succeed(defaultBaseUrl),
-        onSome: (url) => checkBaseUrl(url, "OPENAI_BASE_URL")
-      })
+      : yield* checkBaseUrl(yield* baseUrlConfig, "OPENAI_BASE_URL")
     yield* Stdio.stderr(
       `using the API at ${Secrets.maskUrl(baseUrl)}${Option.isNone(key) ? " (no API key given)" : ""}\n`
     )

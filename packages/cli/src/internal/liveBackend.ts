@@ -14,11 +14,12 @@ import * as Layer from "effect/Layer"
 import type * as Redacted from "effect/Redacted"
 
 /**
- * Where the live API is when neither `--base-url` nor `OPENAI_BASE_URL` says.
+ * The base URL from the environment as the client reads it: `OPENAI_BASE_URL` when set and not blank, else
+ * OpenAI's.
  *
  * @internal
  */
-export const defaultBaseUrl = "https://api.openai.com/v1"
+export const baseUrlConfig: Config.Config<string> = ChatKitClient.baseUrlConfig
 
 /**
  * How to reach the API: everything already chosen from the flags and the environment.

@@ -150,9 +150,9 @@ export const makeStore = (seed: number, beforeReading: ThreadsFake.BeforeReading
     Either.map(live(threadId), (entry): Thread.ThreadDeleted => {
       entry.deleted = true
       all.remove(entry)
-      const userIndex = byUser.get(entry.thread.user)!
-      userIndex.remove(entry)
-      if (userIndex.size === 0) byUser.delete(entry.thread.user)
+      const userIndex = byUser.get(entry.thread.user)
+      userIndex?.remove(entry)
+      if (userIndex?.size === 0) byUser.delete(entry.thread.user)
       if (entry.items !== undefined) {
         for (const item of entry.items.values()) item.deleted = true
         entry.items = undefined

@@ -262,13 +262,14 @@ const cursorsAt = (
   cursor: "after" | "before",
   positions: ReadonlyArray<number>
 ): ReadonlyArray<Params> =>
-  orders.flatMap((order) =>
-    Arr.filterMap(positions, (position) => Arr.get(Model.ordered(subject.base, order), position)).map(({ id }) => ({
+  orders.flatMap((order) => {
+    const list = Model.ordered(subject.base, order)
+    return Arr.filterMap(positions, (position) => Arr.get(list, position)).map(({ id }) => ({
       order,
       limit,
       [cursor]: id
     }))
-  )
+  })
 
 /** Asks each call in turn, up to the first answer that is not the fake's page (as `check` has it). */
 const windows = (
@@ -358,12 +359,9 @@ const listKeys: ReadonlyArray<ListKey> = ["traversal.desc", "traversal.asc", ...
 /** Traverses a list both ways and runs every check of a list on it; `subject` when both traversals ended. */
 const examineList = <A extends Model.Entry>(collection: Collection<A>, options: Resolved) =>
   Effect.gen(function*() {
-    const [desc, asc] = yield* Effect.all(
-      [
-        attempt(traverse(collection, { order: "desc", limit: options.pageSize })),
-        attempt(traverse(collection, { order: "asc", limit: options.pageSize }))
-      ]
-    )
+    const traversed = (order: ListParams.Order) => attempt(traverse(collection, { order, limit: options.pageSize }))
+    const desc = yield* traversed("desc")
+    const asc = yield* traversed("asc")
     const traversals = {
       "traversal.desc": Either.merge(Either.map(desc, traversalOutcome(collection.noun))),
       "traversal.asc": Either.merge(Either.map(asc, traversalOutcome(collection.noun)))

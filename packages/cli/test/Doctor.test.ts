@@ -1,6 +1,7 @@
 import * as Page from "@effect-chatkit/core/Page"
+import * as Wire from "@effect-chatkit/core/Wire"
 import { assert, describe, it } from "@effect/vitest"
-import { Effect } from "effect"
+import { Effect, Either } from "effect"
 import { lines, runCli } from "./fixtures/runCli.js"
 import type { Deviation } from "./fixtures/servers.js"
 import { startProxy, startServer } from "./fixtures/servers.js"
@@ -10,7 +11,7 @@ type WirePage = Page.Page<{ readonly id: string }>
 
 const limitOf = (url: URL) => Number(url.searchParams.get("limit") ?? "20")
 
-const isThreadList = (url: URL) => url.pathname.endsWith("/chatkit/threads")
+const isThreadList = (url: URL) => url.pathname === `${Wire.basePath}${Wire.path(Wire.listThreads)}`
 
 const dropping = (param: string): Deviation => ({
   request: (url) => {
@@ -26,7 +27,8 @@ const deviations: ReadonlyArray<readonly [string, string, Deviation]> = [
       const after = url.searchParams.get("after")
       const page = body as WirePage
       if (!isThreadList(url) || after === null || limitOf(url) === 0) return page
-      const cursor = await fetchJson(new URL(`${url.pathname}/${after}`, url)) as WirePage["data"][number]
+      const retrieve = `${Wire.basePath}${Either.getOrThrow(Wire.path(Wire.retrieveThread, after))}`
+      const cursor = await fetchJson(new URL(retrieve, url)) as WirePage["data"][number]
       const data = [cursor, ...page.data]
       return Page.make(data.slice(0, limitOf(url)), page.has_more || data.length > limitOf(url), ({ id }) => id)
     }

@@ -72,6 +72,9 @@ const attempt = <A>(
 
 const settle = (check: Check): Effect.Effect<Outcome, ChatKitError> => Effect.map(attempt(check), Either.merge)
 
+/** What the doctor may call of a service: its reading operations only, so that it cannot write. */
+type Readable = Pick<ThreadsService.ThreadsService.Service, "list" | "listItems" | "retrieve">
+
 /** What a call answered: its value, or an error that the doctor compares like any other answer. */
 type Answer<A> = Either.Either<A, ChatKitError>
 
@@ -414,7 +417,7 @@ const user = (subject: Subject<Thread.Thread>): Check => {
 }
 
 /** Retrieving the first, middle and last listed thread gives each as listed. */
-const retrieve = (subject: Subject<Thread.Thread>, ask: Ask, service: ThreadsService.ThreadsService.Service): Check =>
+const retrieve = (subject: Subject<Thread.Thread>, ask: Ask, service: Readable): Check =>
   needing(subject, 1, () =>
     Effect.as(
       Effect.forEach(spread(subject.base, 3), (thread) => {
@@ -490,10 +493,7 @@ const resolve = (options: Doctor.Options | undefined): Either.Either<Resolved, C
 }
 
 /** @internal */
-export const examine = (
-  service: ThreadsService.ThreadsService.Service,
-  options?: Doctor.Options
-): Effect.Effect<Doctor.Report, ChatKitError> =>
+export const examine = (service: Readable, options?: Doctor.Options): Effect.Effect<Doctor.Report, ChatKitError> =>
   Effect.gen(function*() {
     const resolved = yield* Effect.orDie(resolve(options))
     const spent = yield* Ref.make(0)

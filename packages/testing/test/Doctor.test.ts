@@ -162,6 +162,12 @@ const rich = richThreads.chain(({ threads }) =>
   )).map((items) => ({ threads: threads.map((thread, index) => ({ ...thread, items: items[index] ?? [] })) }))
 )
 
+/**
+ * The options of a property of `count` runs by default (more when `FC_NUM_RUNS` asks for more), with a timeout
+ * that grows with the runs, so that a deep run on a busy machine is not cut short.
+ */
+const deep = (count: number) => ({ timeout: Math.max(60_000, runs(count) * 100), fastCheck: { numRuns: runs(count) } })
+
 /** Six threads of two users, a second apart. */
 const sixThreads: Arbitraries.StoreFixture = {
   threads: Array.from({ length: 6 }, (_, index) => ({
@@ -195,7 +201,7 @@ describe("Doctor", () => {
         const live = fixture.threads.filter((thread) => !thread.deleted).length
         assert.strictEqual(outcomeOf(report, "threads.before").outcome, live >= 5 ? "agrees" : "skipped")
       }),
-    { fastCheck: { numRuns: runs(25) } }
+    deep(25)
   )
 
   const deviations: ReadonlyArray<readonly [string, string, Deviation]> = [
@@ -214,7 +220,7 @@ describe("Doctor", () => {
           const report = yield* examine(fixture, { deviation, doctor: { sampleThreads: 0 } })
           assert.include(differing(report), name)
         }),
-      { fastCheck: { numRuns: runs(8) } }
+      deep(8)
     )
   }
 
@@ -233,7 +239,7 @@ describe("Doctor", () => {
           assert.match(before.saw, /^the page next to the cursor, /)
         }
       }),
-    { fastCheck: { numRuns: runs(8) } }
+    deep(8)
   )
 
   it.live.prop(
@@ -248,7 +254,7 @@ describe("Doctor", () => {
         const spent = report.checks.filter((check) => check.outcome === "skipped" && /budget/.test(check.reason))
         if (spent.length > 0) assert.isBelow(maxRequests, needed)
       }),
-    { fastCheck: { numRuns: runs(12) } }
+    deep(12)
   )
 
   it.effect("items of a sampled thread are checked like threads", () =>
@@ -339,7 +345,7 @@ describe("Doctor", () => {
           assert.match(defect.value.message, new RegExp(`^Doctor: ${Object.keys(options).join()} must be`))
         }
       }),
-    { fastCheck: { numRuns: runs(30) } }
+    deep(30)
   )
 
   it.effect("a refused key stops the run with its error", () =>

@@ -1,28 +1,17 @@
+import * as Page from "@effect-chatkit/core/Page"
+import * as Wire from "@effect-chatkit/core/Wire"
 import { assert, describe, it } from "@effect/vitest"
-import { Effect } from "effect"
+import { Effect, Either } from "effect"
 import { lines, runCli } from "./fixtures/runCli.js"
 import type { Deviation } from "./fixtures/servers.js"
 import { startProxy, startServer } from "./fixtures/servers.js"
 
-interface WirePage {
-  readonly object: "list"
-  readonly data: ReadonlyArray<{ readonly id: string }>
-  readonly first_id: string | null
-  readonly last_id: string | null
-  readonly has_more: boolean
-}
+/** A page as the wire carries it, by the ids of its elements. */
+type WirePage = Page.Page<{ readonly id: string }>
 
 const limitOf = (url: URL) => Number(url.searchParams.get("limit") ?? "20")
 
-const withData = (page: WirePage, data: WirePage["data"], hasMore: boolean): WirePage => ({
-  ...page,
-  data,
-  first_id: data[0]?.id ?? null,
-  last_id: data[data.length - 1]?.id ?? null,
-  has_more: hasMore
-})
-
-const isThreadList = (url: URL) => url.pathname.endsWith("/chatkit/threads")
+const isThreadList = (url: URL) => url.pathname === `${Wire.basePath}${Wire.path(Wire.listThreads)}`
 
 const dropping = (param: string): Deviation => ({
   request: (url) => {
@@ -38,9 +27,10 @@ const deviations: ReadonlyArray<readonly [string, string, Deviation]> = [
       const after = url.searchParams.get("after")
       const page = body as WirePage
       if (!isThreadList(url) || after === null || limitOf(url) === 0) return page
-      const cursor = await fetchJson(new URL(`${url.pathname}/${after}`, url)) as WirePage["data"][number]
+      const retrieve = `${Wire.basePath}${Either.getOrThrow(Wire.path(Wire.retrieveThread, after))}`
+      const cursor = await fetchJson(new URL(retrieve, url)) as WirePage["data"][number]
       const data = [cursor, ...page.data]
-      return withData(page, data.slice(0, limitOf(url)), page.has_more || data.length > limitOf(url))
+      return Page.make(data.slice(0, limitOf(url)), page.has_more || data.length > limitOf(url), ({ id }) => id)
     }
   }],
   ["has_more is true on a full page that ends exactly at the end", "threads.end", {

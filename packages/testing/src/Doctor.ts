@@ -22,6 +22,7 @@ import type { ChatKitError } from "@effect-chatkit/core/ChatKitError"
 import * as ThreadsService from "@effect-chatkit/core/ThreadsService"
 import * as Effect from "effect/Effect"
 import * as internal from "./internal/doctor.js"
+import * as Text from "./internal/doctorText.js"
 import type { ThreadsFake } from "./ThreadsFake.js"
 
 /**
@@ -173,4 +174,4 @@ export const run = (options?: Options): Effect.Effect<Report, ChatKitError, Thre
  * @since 0.1.0
  * @category formatting
  */
-export const text: (report: Report) => string = internal.text
+export const text: (report: Report) => string = Text.text

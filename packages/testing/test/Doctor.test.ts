@@ -1,9 +1,9 @@
-import { AuthenticationError, Page, ThreadsService } from "@effect-chatkit/core"
+import { AuthenticationError, BadRequestError, Page, ThreadsService } from "@effect-chatkit/core"
 import type { ChatKitError } from "@effect-chatkit/core"
 import type { ListParams } from "@effect-chatkit/core"
 import { Arbitraries, Doctor, ThreadsFake } from "@effect-chatkit/testing"
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, FastCheck } from "effect"
+import { Cause, Effect, FastCheck, Option } from "effect"
 import { runs } from "./utils/runs.js"
 
 type Service = ThreadsService.ThreadsService.Service
@@ -28,9 +28,12 @@ const inclusiveAfter: Deviation = (service, admin) => {
     find: (snapshot: Effect.Effect.Success<typeof admin.snapshot>, id: string) => A | undefined,
     idOf: (element: A) => string | undefined
   ) =>
-    params.after === undefined || limitOf(params) === 0 ? page : Effect.gen(function*() {
+    Effect.gen(function*() {
       const rest = yield* page
-      const cursor = find(yield* admin.snapshot, params.after!)!
+      const cursor = params.after === undefined || limitOf(params) === 0
+        ? undefined
+        : find(yield* admin.snapshot, params.after)
+      if (cursor === undefined) return rest
       const data = [cursor, ...rest.data]
       return Page.make(data.slice(0, limitOf(params)), rest.has_more || data.length > limitOf(params), idOf)
     })
@@ -77,8 +80,31 @@ const ignoredOrder: Deviation = (service) => ({
   listItems: (threadId, { order: _, ...params }) => service.listItems(threadId, params)
 })
 
+/** A check that never ends: every page says `has_more`, with the cursor it was asked with, once there is one. */
+const endless: Deviation = (service) => ({
+  ...passThrough(service),
+  list: (params) =>
+    Effect.map(service.list(params), (page) => ({ ...page, has_more: true, last_id: params.after ?? page.last_id }))
+})
+
+/** Asking for a window (`before`) is refused as a bad request. */
+const refusedBefore: Deviation = (service) => ({
+  ...passThrough(service),
+  list: (params) =>
+    params.before === undefined
+      ? service.list(params)
+      : Effect.fail(new BadRequestError({ message: "no before", param: "before", status: 400 }))
+})
+
 /**
- * Examines the fake, seeded with `fixture`, behind `deviation`, recording every operation called.
+ * A turn of the event loop: the fake answers on microtasks only, and a long property that never yields to the
+ * event loop keeps vitest's worker from answering its runner's calls.
+ */
+const eventLoopTurn = Effect.promise(() => new Promise<void>((resolve) => setImmediate(resolve)))
+
+/**
+ * Examines the fake, seeded with `fixture`, behind `deviation`, recording every operation called; ends with a
+ * turn of the event loop.
  */
 const examine = (
   fixture: Arbitraries.StoreFixture,
@@ -104,24 +130,57 @@ const examine = (
     const report = yield* Doctor.examine(recorded, options.doctor)
     assert.notInclude(calls, "delete")
     assert.strictEqual(report.requests, calls.length)
+    yield* eventLoopTurn
     return report
   }).pipe(Effect.provide(ThreadsFake.layer(options.fake)))
 
-const outcomeOf = (report: Doctor.Report, name: string) => report.checks.find((check) => check.name === name)!
+const outcomeOf = (report: Doctor.Report, name: string): Doctor.Check => {
+  const check = report.checks.find((check) => check.name === name)
+  assert.isDefined(check, name)
+  return check
+}
 
 const differing = (report: Doctor.Report) =>
   report.checks.filter((check) => check.outcome === "differs").map((check) => check.name)
 
-/** Stores with enough live threads (5) of at least two users for every thread check. */
-const rich = Arbitraries.storeFixture({ maxThreads: 10, maxItems: 5 }).filter((fixture) => {
+/** Stores with enough live threads (5) of at least two users for every thread check, without items. */
+const richThreads = Arbitraries.storeFixture({ maxThreads: 10, maxItems: 0 }).filter((fixture) => {
   const live = fixture.threads.filter((thread) => !thread.deleted)
   return live.length >= 5 && new Set(live.map((thread) => thread.input.user)).size >= 2
 })
 
+/**
+ * The same with up to 5 items in each thread, created at the threads' times or none: drawn for the stores kept
+ * only, as items are the costliest part to draw.
+ */
+const rich = richThreads.chain(({ threads }) =>
+  FastCheck.tuple(...threads.map(() =>
+    FastCheck.array(
+      Arbitraries.itemInput({ createdAt: FastCheck.constantFrom(...threads.map(({ input }) => input.createdAt ?? 0)) }),
+      { maxLength: 5 }
+    )
+  )).map((items) => ({ threads: threads.map((thread, index) => ({ ...thread, items: items[index] ?? [] })) }))
+)
+
+/**
+ * The options of a property of `count` runs by default (more when `FC_NUM_RUNS` asks for more), with a timeout
+ * that grows with the runs, so that a deep run on a busy machine is not cut short.
+ */
+const deep = (count: number) => ({ timeout: Math.max(60_000, runs(count) * 100), fastCheck: { numRuns: runs(count) } })
+
+/** Six threads of two users, a second apart. */
+const sixThreads: Arbitraries.StoreFixture = {
+  threads: Array.from({ length: 6 }, (_, index) => ({
+    input: { user: index % 2 === 0 ? "a" : "b", createdAt: 1_700_000_000 + index },
+    items: [],
+    deleted: false
+  }))
+}
+
 const readings: ReadonlyArray<ThreadsFake.ThreadsFake.BeforeReading> = ["far-end", "next-to-cursor"]
 
 describe("Doctor", () => {
-  it.effect.prop(
+  it.live.prop(
     "the fake agrees with itself on every check, in either reading, whatever its data",
     [
       Arbitraries.storeFixture({ maxThreads: 10, maxItems: 6 }),
@@ -142,24 +201,34 @@ describe("Doctor", () => {
         const live = fixture.threads.filter((thread) => !thread.deleted).length
         assert.strictEqual(outcomeOf(report, "threads.before").outcome, live >= 5 ? "agrees" : "skipped")
       }),
-    { fastCheck: { numRuns: runs(25) } }
+    deep(25)
   )
 
-  it.effect.prop(
-    "each deviation from the fake's contract is reported as differing, by the check it breaks",
+  const deviations: ReadonlyArray<readonly [string, string, Deviation]> = [
+    ["an inclusive after", "threads.after", inclusiveAfter],
+    ["has_more on a full page that ends exactly at the end", "threads.end", hasMoreWhenFull],
+    ["an ignored user filter", "threads.user", ignoredUser],
+    ["an ignored order", "threads.reverse", ignoredOrder]
+  ]
+
+  for (const [title, name, deviation] of deviations) {
+    it.live.prop(
+      `${title} is reported as differing by ${name}`,
+      [richThreads],
+      ([fixture]) =>
+        Effect.gen(function*() {
+          const report = yield* examine(fixture, { deviation, doctor: { sampleThreads: 0 } })
+          assert.include(differing(report), name)
+        }),
+      deep(8)
+    )
+  }
+
+  it.live.prop(
+    "a before answering the page next to the cursor differs only in the before checks, the readings side by side",
     [rich],
     ([fixture]) =>
       Effect.gen(function*() {
-        const cases: ReadonlyArray<readonly [string, Deviation]> = [
-          ["threads.after", inclusiveAfter],
-          ["threads.end", hasMoreWhenFull],
-          ["threads.user", ignoredUser],
-          ["threads.reverse", ignoredOrder]
-        ]
-        for (const [name, deviation] of cases) {
-          const report = yield* examine(fixture, { deviation })
-          assert.include(differing(report), name)
-        }
         const report = yield* examine(fixture, { fake: { beforeReading: "next-to-cursor" } })
         assert.include(differing(report), "threads.before")
         assert.isTrue(differing(report).every((name) => name.endsWith(".before")), String(differing(report)))
@@ -170,10 +239,10 @@ describe("Doctor", () => {
           assert.match(before.saw, /^the page next to the cursor, /)
         }
       }),
-    { fastCheck: { numRuns: runs(8) } }
+    deep(8)
   )
 
-  it.effect.prop(
+  it.live.prop(
     "the request budget is never exceeded; checks it cannot pay for are skipped",
     [rich, FastCheck.integer({ min: 1, max: 40 })],
     ([fixture, maxRequests]) =>
@@ -185,7 +254,7 @@ describe("Doctor", () => {
         const spent = report.checks.filter((check) => check.outcome === "skipped" && /budget/.test(check.reason))
         if (spent.length > 0) assert.isBelow(maxRequests, needed)
       }),
-    { fastCheck: { numRuns: runs(12) } }
+    deep(12)
   )
 
   it.effect("items of a sampled thread are checked like threads", () =>
@@ -208,6 +277,76 @@ describe("Doctor", () => {
       assert.deepStrictEqual(differing(fine), [])
       assert.strictEqual(outcomeOf(fine, "items.before").outcome, "agrees")
     }))
+
+  it.effect("an error answered to a call is compared like a page: differs, naming the call", () =>
+    Effect.gen(function*() {
+      const report = yield* examine(sixThreads, { deviation: refusedBefore })
+      const before = outcomeOf(report, "threads.before")
+      assert.deepInclude(before, {
+        outcome: "differs",
+        saw: `BadRequestError (400, param "before")`
+      })
+      if (before.outcome === "differs") {
+        assert.match(before.expected, /^list\(order desc, limit 2, before "cthr_\w+"\): an answer$/)
+      }
+      assert.deepInclude(outcomeOf(report, "threads.unknown-cursor"), {
+        outcome: "differs",
+        expected: `list(limit 2, before "cthr_000000000000000000000000"): NotFoundError (404, param "before")`,
+        saw: `BadRequestError (400, param "before")`
+      })
+      assert.deepStrictEqual(differing(report), ["threads.before", "threads.unknown-cursor"])
+    }))
+
+  it.effect("a traversal whose cursor comes back is reported as not ending, and not followed again", () =>
+    Effect.gen(function*() {
+      const report = yield* examine(sixThreads, { deviation: endless, doctor: { pageSize: 4, sampleThreads: 0 } })
+      const desc = outcomeOf(report, "threads.traversal.desc")
+      assert.strictEqual(desc.outcome, "differs")
+      if (desc.outcome === "differs") {
+        assert.strictEqual(desc.expected, "the traversal desc ends")
+        assert.match(desc.saw, /^the cursor "cthr_\w+" comes back$/)
+      }
+      assert.isBelow(report.requests, 100)
+    }))
+
+  it.live.prop(
+    "options out of range die with an IllegalArgumentException naming the option, before any call",
+    [
+      FastCheck.oneof(
+        FastCheck.record({
+          pageSize: FastCheck.oneof(
+            FastCheck.integer({ max: 0 }),
+            FastCheck.integer({ min: 101 }),
+            FastCheck.double({ noInteger: true })
+          )
+        }),
+        FastCheck.record({
+          maxRequests: FastCheck.oneof(FastCheck.integer({ max: 0 }), FastCheck.double({ noInteger: true }))
+        }),
+        FastCheck.record({
+          sampleThreads: FastCheck.oneof(FastCheck.integer({ max: -1 }), FastCheck.double({ noInteger: true }))
+        })
+      )
+    ],
+    ([options]) =>
+      Effect.gen(function*() {
+        const called = Effect.die("a call was made")
+        const service = ThreadsService.make({
+          list: () => called,
+          retrieve: () => called,
+          delete: () => called,
+          listItems: () => called
+        })
+        const defect = yield* Effect.flip(Effect.sandbox(Doctor.examine(service, options))).pipe(
+          Effect.map(Cause.dieOption)
+        )
+        assert.isTrue(Option.isSome(defect) && Cause.isIllegalArgumentException(defect.value), String(defect))
+        if (Option.isSome(defect) && Cause.isIllegalArgumentException(defect.value)) {
+          assert.match(defect.value.message, new RegExp(`^Doctor: ${Object.keys(options).join()} must be`))
+        }
+      }),
+    deep(30)
+  )
 
   it.effect("a refused key stops the run with its error", () =>
     Effect.gen(function*() {

@@ -5,7 +5,6 @@
  * @internal
  */
 import * as Doctor from "@effect-chatkit/testing/Doctor"
-import type { ThreadsFake } from "@effect-chatkit/testing/ThreadsFake"
 import * as Effect from "effect/Effect"
 import * as Stdio from "../Stdio.js"
 import * as Backend from "./backend.js"
@@ -16,12 +15,8 @@ import { errorMessage } from "./report.js"
  *
  * @internal
  */
-export interface Options extends Backend.Options {
+export interface Options extends Backend.Options, Doctor.Options {
   readonly json: boolean
-  readonly maxRequests: number
-  readonly pageSize: number
-  readonly sampleThreads: number
-  readonly beforeReading: ThreadsFake.BeforeReading
 }
 
 /** The exit codes: every check agrees (or was skipped), some check differs, the API could not be examined. */
@@ -34,12 +29,7 @@ const exitCodes = { agrees: 0, differs: 1, couldNotRun: 2 } as const
  * @internal
  */
 export const doctor = (options: Options): Effect.Effect<number, never, Stdio.Stdio> =>
-  Doctor.run({
-    maxRequests: options.maxRequests,
-    pageSize: options.pageSize,
-    sampleThreads: options.sampleThreads,
-    beforeReading: options.beforeReading
-  }).pipe(
+  Doctor.run(options).pipe(
     Effect.provide(Backend.layer(options)),
     Effect.flatMap((report) =>
       Effect.as(

@@ -1,12 +1,14 @@
 /**
- * How the doctor writes what it expected and what it saw: ids and other API text quoted, with every control
- * character escaped, so a report is safe to print on a terminal whatever the API answered.
+ * How the doctor writes what it expected and what it saw, and its report: ids and other API text quoted, with
+ * every control character escaped, so a report is safe to print on a terminal whatever the API answered.
  *
  * @internal
  */
 import * as ChatKitError from "@effect-chatkit/core/ChatKitError"
+import type * as ListParams from "@effect-chatkit/core/ListParams"
 import type * as Page from "@effect-chatkit/core/Page"
 import * as Predicate from "effect/Predicate"
+import type * as Doctor from "../Doctor.js"
 
 const controls = /[\u007f-\u009f\u2028\u2029]/g
 
@@ -19,31 +21,12 @@ const controls = /[\u007f-\u009f\u2028\u2029]/g
 export const quote = (text: string): string =>
   JSON.stringify(text).replace(controls, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`)
 
-const shown = 6
-
-/**
- * Ids as a list, the middle elided when there are many: `["a", "b", … 7 more …, "z"]`.
- *
- * @internal
- */
-export const ids = (values: ReadonlyArray<string>): string => {
-  const quoted = values.length <= shown
+/** Ids as a list, the middle elided when there are many: `["a", "b", "c", … 7 more …, "y", "z"]`. */
+const ids = (values: ReadonlyArray<string>): string => {
+  const quoted = values.length <= 6
     ? values.map(quote)
     : [...values.slice(0, 3).map(quote), `… ${values.length - 5} more …`, ...values.slice(-2).map(quote)]
   return `[${quoted.join(", ")}]`
-}
-
-/**
- * The parameters of a list call as the doctor sends them.
- *
- * @internal
- */
-export interface Params {
-  readonly limit?: number | undefined
-  readonly order?: "asc" | "desc" | undefined
-  readonly after?: string | undefined
-  readonly before?: string | undefined
-  readonly user?: string | undefined
 }
 
 /**
@@ -51,7 +34,7 @@ export interface Params {
  *
  * @internal
  */
-export const request = (operation: string, params: Params, threadId?: string): string => {
+export const request = (operation: string, params: ListParams.ListThreadsParams, threadId?: string): string => {
   const parts = [
     threadId === undefined ? [] : [quote(threadId)],
     params.order === undefined ? [] : [`order ${params.order}`],
@@ -68,8 +51,8 @@ export const request = (operation: string, params: Params, threadId?: string): s
  *
  * @internal
  */
-export const page = <A>(value: Page.Page<A>, idOf: (element: A) => string): string =>
-  `data ${ids(value.data.map(idOf))}, has_more ${value.has_more}`
+export const page = (value: Page.Page<{ readonly id: string }>): string =>
+  `data ${ids(value.data.map(({ id }) => id))}, has_more ${value.has_more}`
 
 /**
  * An error by its class, status and `param`, e.g. `NotFoundError (404, param "after")`.
@@ -85,3 +68,22 @@ export const error = (value: ChatKitError.ChatKitError): string => {
   ]
   return `${value._tag}${details.length === 0 ? "" : ` (${details.join(", ")})`}`
 }
+
+const line = (check: Doctor.Check): string => {
+  switch (check.outcome) {
+    case "agrees":
+      return `${check.name}: agrees${check.note === null ? "" : ` (${check.note})`}`
+    case "differs":
+      return `${check.name}: differs: expected ${check.expected}; saw ${check.saw}`
+    case "skipped":
+      return `${check.name}: skipped: ${check.reason}`
+  }
+}
+
+/** @internal */
+export const text = (report: Doctor.Report): string =>
+  [
+    ...report.checks.map(line),
+    `${report.agrees} agree, ${report.differs} differ, ${report.skipped} skipped ` +
+    `(${report.requests} of at most ${report.maxRequests} requests; the fake's reading of before: ${report.beforeReading})`
+  ].map((text) => `${text}\n`).join("")

@@ -193,6 +193,9 @@ describe("ChatKitFakeServer", () => {
           ["limit=", { limit: "" }],
           ["order=sideways", { order: "sideways" }],
           ["user=", { user: "" }],
+          ["after=", { after: "" }],
+          ["before=", { before: "" }],
+          ["user=u&limit=abc&after=", { user: "u", limit: "abc", after: "" }],
           ["foo=1", { foo: "1" }]
         ]
         for (const [query, params] of cases) {

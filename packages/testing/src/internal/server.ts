@@ -19,6 +19,7 @@ import * as Cause from "effect/Cause"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Exit from "effect/Exit"
 import * as FiberId from "effect/FiberId"
 import * as FiberSet from "effect/FiberSet"
 import * as Option from "effect/Option"
@@ -192,6 +193,16 @@ const answers = {
   session: ok(Wire.createSession.answer)
 }
 
+// one request and what the server knows of it before it answers
+interface Exchange {
+  readonly request: Http.IncomingMessage
+  readonly response: Http.ServerResponse
+  readonly requestId: string
+  readonly started: number
+  readonly method: string
+  readonly pathname: string
+}
+
 /**
  * The `node:http` handlers of one server: every request runs as one effect with `run`, from arrival to its
  * answer and log line. A client's mistake is a 4xx in OpenAI's shape; a defect (thrown or died) is logged and
@@ -299,38 +310,47 @@ const handlers = (
     return Effect.flatMap(admit(request), (apiKey) => api(found.route, found.id, search, apiKey, request))
   }
 
+  const finish = (exchange: Exchange, answer: Answer, fault: string | undefined): Effect.Effect<void> =>
+    Effect.suspend(() => {
+      write(exchange.request, exchange.response, answer, exchange.requestId)
+      return log === undefined ? Effect.void : log({
+        method: exchange.method,
+        path: exchange.pathname,
+        status: answer.status,
+        millis: performance.now() - exchange.started,
+        fault
+      })
+    })
+
+  // the answer to an exit: its value, a typed error's answer, or for a defect a 500 (logged)
+  const settle = (exchange: Exchange, exit: Exit.Exit<Answer, ChatKitError>): Effect.Effect<void> => {
+    if (Exit.isSuccess(exit)) return finish(exchange, exit.value, undefined)
+    const error = Option.getOrUndefined(Cause.failureOption(exit.cause))
+    const answer = error === undefined ? undefined : fromError(error)
+    if (error !== undefined && answer !== undefined) {
+      return finish(exchange, answer, isInjected(error) ? error._tag : undefined)
+    }
+    return Cause.isInterruptedOnly(exit.cause)
+      ? Effect.interrupt
+      : Effect.zipRight(logDefect(exit.cause), finish(exchange, internalError, undefined))
+  }
+
   const handler = (request: Http.IncomingMessage, response: Http.ServerResponse) => {
-    const requestId = nextId()
-    const started = log === undefined ? 0 : performance.now()
-    const method = request.method ?? ""
     const url = request.url ?? ""
     const query = url.indexOf("?")
-    const pathname = query < 0 ? url : url.slice(0, query)
-    const finish = (answer: Answer, fault: string | undefined) =>
-      Effect.suspend(() => {
-        write(request, response, answer, requestId)
-        return log === undefined
-          ? Effect.void
-          : log({ method, path: pathname, status: answer.status, millis: performance.now() - started, fault })
-      })
-    const fiber = run(
-      Effect.matchCauseEffect(
-        Effect.suspend(() => respond(request, method, pathname, query < 0 ? "" : url.slice(query + 1))),
-        {
-          onSuccess: (answer) => finish(answer, undefined),
-          onFailure: (cause) => {
-            const error = Option.getOrUndefined(Cause.failureOption(cause))
-            const answer = error === undefined ? undefined : fromError(error)
-            if (error !== undefined && answer !== undefined) {
-              return finish(answer, isInjected(error) ? error._tag : undefined)
-            }
-            return Cause.isInterruptedOnly(cause)
-              ? Effect.interrupt
-              : Effect.zipRight(logDefect(cause), finish(internalError, undefined))
-          }
-        }
-      )
-    )
+    const exchange: Exchange = {
+      request,
+      response,
+      requestId: nextId(),
+      started: log === undefined ? 0 : performance.now(),
+      method: request.method ?? "",
+      pathname: query < 0 ? url : url.slice(0, query)
+    }
+    const search = query < 0 ? "" : url.slice(query + 1)
+    const fiber = run(Effect.flatMap(
+      Effect.exit(Effect.suspend(() => respond(request, exchange.method, exchange.pathname, search))),
+      (exit) => settle(exchange, exit)
+    ))
     // a client that goes away before its answer interrupts the work for it
     response.once("close", () => {
       if (!response.writableFinished) fiber.unsafeInterruptAsFork(FiberId.none)

@@ -18,12 +18,12 @@ import * as Http from "node:http"
 import type * as Net from "node:net"
 
 /**
- * One answer: a JSON text with its status and extra headers (name, value, name, value, …), or a dropped
+ * One answer: a JSON body with its status and extra headers (name, value, name, value, …), or a dropped
  * connection (no answer at all).
  *
  * @internal
  */
-export type Answer = { readonly status: number; readonly body: string; readonly headers: ReadonlyArray<string> } | {
+export type Answer = { readonly status: number; readonly body: Buffer; readonly headers: ReadonlyArray<string> } | {
   readonly status: "dropped"
 }
 
@@ -34,7 +34,7 @@ export type Answer = { readonly status: number; readonly body: string; readonly 
  */
 export const json = (status: number, body: unknown, headers: ReadonlyArray<string> = []): Answer => ({
   status,
-  body: JSON.stringify(body),
+  body: Buffer.from(JSON.stringify(body)),
   headers
 })
 
@@ -48,33 +48,39 @@ export const ok = <A, I>(schema: Schema.Schema<A, I>) => {
   return (value: A): Answer => json(200, encode(value))
 }
 
-const cachedText = <A extends object, I>(schema: Schema.Schema<A, I>) => {
-  const encode = Schema.encodeSync(schema)
-  const texts = new WeakMap<A, string>()
-  return (value: A): string => {
+const listStart = Buffer.from(`{"object":"list","data":[`)
+
+const page = <A extends object, I>(element: Schema.Schema<A, I>) => {
+  const encode = Schema.encodeSync(element)
+  // each element's JSON, after a comma
+  const texts = new WeakMap<A, Buffer>()
+  const textOf = (value: A): Buffer => {
     let text = texts.get(value)
     if (text === undefined) {
-      text = JSON.stringify(encode(value))
+      text = Buffer.from(`,${JSON.stringify(encode(value))}`)
       texts.set(value, text)
     }
     return text
   }
-}
-
-const page = <A extends object, I>(element: Schema.Schema<A, I>) => {
-  const text = cachedText(element)
-  return ({ data, first_id, has_more, last_id }: Page.Page<A>): Answer => ({
-    status: 200,
-    body: `{"object":"list","data":[${data.map(text).join(",")}],"first_id":${JSON.stringify(first_id)},` +
-      `"last_id":${JSON.stringify(last_id)},"has_more":${has_more}}`,
-    headers: []
-  })
+  return ({ data, first_id, has_more, last_id }: Page.Page<A>): Answer => {
+    const parts: Array<Uint8Array> = [listStart]
+    for (const value of data) {
+      const text = textOf(value)
+      parts.push(parts.length === 1 ? text.subarray(1) : text)
+    }
+    parts.push(
+      Buffer.from(
+        `],"first_id":${JSON.stringify(first_id)},"last_id":${JSON.stringify(last_id)},"has_more":${has_more}}`
+      )
+    )
+    return { status: 200, body: Buffer.concat(parts), headers: [] }
+  }
 }
 
 /**
- * A 200 with a page of threads. The JSON text of each stored thread is cached by object (stored threads are
+ * A 200 with a page of threads. The JSON of each stored thread is cached by object (stored threads are
  * immutable: a change of title or status stores a new object), so a page is the concatenation of its
- * threads' texts, byte for byte what `JSON.stringify` of `Page.ThreadPage`'s encoding writes.
+ * threads' bytes, byte for byte what `JSON.stringify` of `Page.ThreadPage`'s encoding writes.
  *
  * @internal
  */
@@ -164,7 +170,7 @@ export const write = (
     "content-type",
     "application/json",
     "content-length",
-    String(Buffer.byteLength(answer.body)),
+    String(answer.body.length),
     "x-request-id",
     requestId
   ]

@@ -307,7 +307,10 @@ const handlers = (
     }
     const found = matchApi(method, pathname)
     if (found._tag !== "Found") return unmatched(found, method, pathname)
-    return Effect.flatMap(admit(request), (apiKey) => api(found.route, found.id, search, apiKey, request))
+    const admitted = admit(request)
+    return Either.isLeft(admitted)
+      ? Effect.fail(admitted.left)
+      : api(found.route, found.id, search, admitted.right, request)
   }
 
   const finish = (exchange: Exchange, answer: Answer, fault: string | undefined): Effect.Effect<void> =>

@@ -27,12 +27,8 @@ export type Answer = { readonly status: number; readonly body: Buffer; readonly 
   readonly status: "dropped"
 }
 
-/**
- * A JSON answer. Every answer of the server has `content-type: application/json`.
- *
- * @internal
- */
-export const json = (status: number, body: unknown, headers: ReadonlyArray<string> = []): Answer => ({
+// every answer of the server has `content-type: application/json`
+const json = (status: number, body: unknown, headers: ReadonlyArray<string> = []): Answer => ({
   status,
   body: Buffer.from(JSON.stringify(body)),
   headers

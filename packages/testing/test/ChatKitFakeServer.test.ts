@@ -647,6 +647,26 @@ describe("ChatKitFakeServer", () => {
         assert.strictEqual((yield* send(`${server.url}/chatkit/threads`)).status, 200)
       })))
 
+  it.live("a client that goes away before its answer interrupts the work for it", () =>
+    withServer({}, (server) =>
+      Effect.gen(function*() {
+        const admin = yield* server.admin("sk-test")
+        yield* admin.setLatency(Duration.millis(200))
+        yield* admin.failNext({ error: new ChatKitError.InternalServerError({ message: "queued", status: 500 }) })
+        const controller = new AbortController()
+        const gone = fetch(`${server.url}/chatkit/threads`, {
+          headers: { authorization: "Bearer sk-test", "openai-beta": "chatkit_beta=v1" },
+          signal: controller.signal
+        }).catch(() => undefined)
+        yield* Effect.sleep(Duration.millis(50))
+        controller.abort()
+        yield* Effect.promise(() => gone)
+        // past the latency the request that went away would have waited: had it gone on, it took the fault
+        yield* Effect.sleep(Duration.millis(300))
+        yield* admin.setLatency(Duration.zero)
+        assert.strictEqual((yield* send(`${server.url}/chatkit/threads`)).status, 500)
+      })))
+
   it.live("random faults at faultRate, reproducible from faultSeed", () =>
     Effect.gen(function*() {
       const statuses = (faultSeed: number) =>

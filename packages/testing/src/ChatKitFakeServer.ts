@@ -97,8 +97,10 @@ export interface Options {
 export interface RequestLog {
   readonly method: string
   readonly path: string
+  /** The status answered, or `"dropped"` for a connection dropped without an answer. */
   readonly status: number | "dropped"
   readonly millis: number
+  /** The injected fault answered (queued by an admin, or random), as its error's tag, when there was one. */
   readonly fault: string | undefined
 }
 

@@ -394,21 +394,6 @@ const isNumeric = (ast: AST.AST): boolean => {
   }
 }
 
-const numericCache = new WeakMap<AST.AST, ReadonlySet<string>>()
-
-const numericKeys = (schema: Schema.Schema.AnyNoContext): ReadonlySet<string> => {
-  let keys = numericCache.get(schema.ast)
-  if (keys === undefined) {
-    keys = new Set(
-      AST.getPropertySignatures(schema.ast).filter((signature) => isNumeric(signature.type)).map((signature) =>
-        String(signature.name)
-      )
-    )
-    numericCache.set(schema.ast, keys)
-  }
-  return keys
-}
-
 const validators = new WeakMap<AST.AST, (input: unknown) => Either.Either<unknown, BadRequestError>>()
 
 const validatorOf = <S extends Schema.Schema.AnyNoContext>(
@@ -420,6 +405,34 @@ const validatorOf = <S extends Schema.Schema.AnyNoContext>(
     validators.set(schema.ast, validator)
   }
   return validator as (input: unknown) => Either.Either<Schema.Schema.Type<S>, BadRequestError>
+}
+
+// how a query schema reads a query string, compiled once per schema. A query's values are strings and numbers,
+// never `null`: what the schema's type side accepts (the same refinements, without the transformation of the
+// nullable parameters) the whole schema would read unchanged, at twice the cost; anything else, errors
+// included, is read by the whole schema
+interface QueryReader {
+  readonly numeric: ReadonlySet<string>
+  readonly takesNone: boolean
+  readonly validate: (input: unknown) => Either.Either<unknown, BadRequestError>
+}
+
+const readers = new WeakMap<AST.AST, QueryReader>()
+
+const readerOf = (schema: Schema.Schema.AnyNoContext): QueryReader => {
+  let reader = readers.get(schema.ast)
+  if (reader === undefined) {
+    const signatures = AST.getPropertySignatures(schema.ast)
+    const typeSide = validate(Schema.typeSchema(schema))
+    const whole = validatorOf(schema)
+    reader = {
+      numeric: new Set(signatures.filter((signature) => isNumeric(signature.type)).map(({ name }) => String(name))),
+      takesNone: signatures.length === 0,
+      validate: (input) => Either.orElse(typeSide(input), () => whole(input))
+    }
+    readers.set(schema.ast, reader)
+  }
+  return reader
 }
 
 /**
@@ -437,15 +450,14 @@ export const parseQuery = <Query extends Schema.Schema.AnyNoContext>(
   endpoint: Endpoint<string | undefined, Query>,
   search: string
 ): Either.Either<Schema.Schema.Type<Query>, BadRequestError> => {
-  const numeric = numericKeys(endpoint.query)
-  const takesNone = queryKeys(endpoint.query).length === 0
+  const { numeric, takesNone, validate } = readerOf(endpoint.query)
   const values = new Map<string, string | number>()
   for (const [key, value] of new URLSearchParams(search)) {
     if (takesNone) return Either.left(unknownParameter(key))
     if (values.has(key)) return Either.left(repeated(key))
     values.set(key, numeric.has(key) && decimal.test(value) ? Number(value) : value)
   }
-  return validatorOf(endpoint.query)(Object.fromEntries(values))
+  return validate(Object.fromEntries(values)) as Either.Either<Schema.Schema.Type<Query>, BadRequestError>
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ListParams, Wire } from "@effect-chatkit/core"
 import { assert, describe, it } from "@effect/vitest"
-import { Arbitrary, Either, FastCheck } from "effect"
+import { Arbitrary, Either, FastCheck, Schema } from "effect"
 
 const wellFormed = (s: string) => {
   try {
@@ -126,6 +126,19 @@ describe("Wire", () => {
       assert.strictEqual(error.code, "invalid_value")
     }
   )
+
+  it("reads a parameter whose schema transforms the query's string as the whole schema does", () => {
+    const endpoint = {
+      ...Wire.route("GET", "/things"),
+      name: "things",
+      query: Schema.Struct({ flag: Schema.optional(Schema.BooleanFromString), user: Schema.optional(Schema.String) }),
+      body: undefined,
+      answer: Schema.Unknown
+    }
+    assert.deepStrictEqual(Wire.parseQuery(endpoint, "flag=true&user=u"), Either.right({ flag: true, user: "u" }))
+    assert.deepStrictEqual(Wire.parseQuery(endpoint, "user=u"), Either.right({ user: "u" }))
+    assert.strictEqual(leftOf(Wire.parseQuery(endpoint, "flag=maybe")).param, "flag")
+  })
 
   it("reads a limit as a number only when it is a plain decimal, which the schema then checks", () => {
     assert.deepStrictEqual(Wire.parseQuery(Wire.listThreads, "limit=7"), Either.right({ limit: 7 }))

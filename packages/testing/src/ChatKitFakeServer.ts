@@ -21,15 +21,11 @@
  * @since 0.1.0
  */
 import type { ServeError } from "@effect/platform/HttpServerError"
-import * as Cause from "effect/Cause"
 import * as Context from "effect/Context"
-import * as Effect from "effect/Effect"
-import * as FiberSet from "effect/FiberSet"
+import type * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import * as Http from "node:http"
 import type * as ChatKitFake from "./ChatKitFake.js"
 import * as internal from "./internal/server.js"
-import { listen } from "./internal/serverNode.js"
 import type { SessionsFake } from "./SessionsFake.js"
 import type { ThreadsFake } from "./ThreadsFake.js"
 
@@ -98,7 +94,15 @@ export interface Options {
  * @since 0.1.0
  * @category models
  */
-export interface RequestLog extends internal.RequestLog {}
+export interface RequestLog {
+  readonly method: string
+  readonly path: string
+  /** The status answered, or `"dropped"` for a connection dropped without an answer. */
+  readonly status: number | "dropped"
+  readonly millis: number
+  /** The injected fault answered (queued by an admin, or random), as its error's tag, when there was one. */
+  readonly fault: string | undefined
+}
 
 /**
  * A running server.
@@ -135,22 +139,6 @@ export class ChatKitFakeServer extends Context.Tag("@effect-chatkit/testing/Chat
   Server
 >() {}
 
-const hostOf = (hostname: string): string =>
-  hostname === "0.0.0.0" ? "127.0.0.1" : hostname.includes(":") ? `[${hostname}]` : hostname
-
-const illegal = (message: string) => new Cause.IllegalArgumentException(`ChatKitFakeServer: ${message}`)
-
-const isCount = (n: number | undefined) => n === undefined || (Number.isSafeInteger(n) && n >= 1)
-
-const check = (options: Options): Cause.IllegalArgumentException | undefined => {
-  const { faultRate = 0 } = options
-  if (!(faultRate >= 0 && faultRate <= 1)) return illegal(`faultRate must be between 0 and 1, got ${faultRate}`)
-  if (!isCount(options.maxStores)) return illegal(`maxStores must be a positive integer`)
-  if (!isCount(options.maxSessionsPerKey)) return illegal(`maxSessionsPerKey must be a positive integer`)
-  if (!isCount(options.maxBodyBytes)) return illegal(`maxBodyBytes must be a positive integer`)
-  return undefined
-}
-
 /**
  * An API key as the server shows it (in its 401s): a key under 20 characters shows nothing of itself, a
  * longer one its first 3 and last 4 characters around 8 stars.
@@ -166,7 +154,7 @@ export const maskApiKey: (apiKey: string) => string = internal.maskKey
  * @since 0.1.0
  * @category constants
  */
-export const maxBodyDepth = 64
+export const maxBodyDepth: number = internal.maxBodyDepth
 
 /**
  * Serves the fake on a `node:http` server for as long as the layer's scope lives (closing it also closes
@@ -213,40 +201,4 @@ export const maxBodyDepth = 64
  * @category layers
  */
 export const layer = (options: Options = {}): Layer.Layer<ChatKitFakeServer, ServeError> =>
-  Layer.scoped(
-    ChatKitFakeServer,
-    Effect.gen(function*() {
-      const invalid = check(options)
-      if (invalid !== undefined) return yield* Effect.die(invalid)
-      const apiKeys = options.apiKeys === undefined ? undefined : new Set(options.apiKeys)
-      const fibers = yield* FiberSet.make()
-      const seed = options.seed ?? 0
-      const instance = internal.make({
-        seed,
-        apiKeys,
-        requireBetaHeader: options.requireBetaHeader ?? true,
-        faultRate: options.faultRate ?? 0,
-        faultSeed: options.faultSeed ?? seed,
-        admin: options.admin ?? false,
-        seedStore: options.seedStore,
-        maxStores: options.maxStores ?? 100,
-        maxSessionsPerKey: options.maxSessionsPerKey ?? 1000,
-        body: { maxBytes: options.maxBodyBytes ?? 1024 * 1024, maxDepth: maxBodyDepth },
-        log: options.log,
-        beforeReading: options.beforeReading
-      }, yield* FiberSet.runtime(fibers)<never>())
-      const server = Http.createServer(instance.handler).on("clientError", instance.clientError)
-      const address = yield* listen(server, options.host ?? "127.0.0.1", options.port ?? 0)
-      const origin = `http://${hostOf(address.address)}:${address.port}`
-      const fake = (apiKey: string) =>
-        apiKeys === undefined || apiKeys.has(apiKey)
-          ? Effect.sync(() => instance.store(apiKey).fake)
-          : Effect.die(illegal(`'${apiKey}' is not one of apiKeys`))
-      return {
-        url: `${origin}/v1`,
-        origin,
-        admin: (apiKey) => Effect.map(fake(apiKey), (store) => store.threads.admin),
-        sessionsAdmin: (apiKey) => Effect.map(fake(apiKey), (store) => store.sessions.admin)
-      }
-    })
-  )
+  Layer.scoped(ChatKitFakeServer, internal.serve(options))

@@ -1,10 +1,11 @@
-import { ChatKitError } from "@effect-chatkit/core"
+import { ChatKitError, Page } from "@effect-chatkit/core"
 import type { ChatKitFakeServer } from "@effect-chatkit/testing"
 import { ThreadsFake } from "@effect-chatkit/testing"
 import { assert, describe, it } from "@effect/vitest"
-import { Duration, Effect, Either, FastCheck as fc, Logger, LogLevel, Option } from "effect"
+import { Duration, Effect, Either, FastCheck as fc, Logger, LogLevel, Option, Schema } from "effect"
 import * as Net from "node:net"
 import { assertReply, openAiError, send, withServer } from "./utils/fakeServer.js"
+import { runs } from "./utils/runs.js"
 
 // the status line of the answer to a raw HTTP/1.1 request, or "" when the connection closed without one
 const sendRaw = (port: number, request: string) =>
@@ -152,6 +153,38 @@ describe("ChatKitFakeServer", () => {
         assert.deepStrictEqual(empty.body, { object: "list", data: [], first_id: null, last_id: null, has_more: false })
       })))
 
+  it.live("a page's bytes are what JSON.stringify writes of the page schema's encoding, whatever the titles", () =>
+    withServer({}, (server) =>
+      Effect.gen(function*() {
+        const admin = yield* server.admin("sk-test")
+        const thread = yield* admin.createThread({ user: "u" })
+        yield* Effect.forEach(itemInputs, (input) => admin.addItem(thread.id, input))
+        const text = (path: string) =>
+          Effect.promise(() =>
+            fetch(`${server.url}${path}`, {
+              headers: { authorization: "Bearer sk-test", "openai-beta": "chatkit_beta=v1" }
+            }).then((response) => response.text())
+          )
+        const asEncoded = <A, I>(schema: Schema.Schema<A, I>, body: string) =>
+          JSON.stringify(Schema.encodeSync(schema)(Schema.decodeUnknownSync(schema)(JSON.parse(body))))
+        const items = yield* text(`/chatkit/threads/${thread.id}/items?limit=4&order=asc`)
+        assert.strictEqual(items, asEncoded(Page.ThreadItemPage, items))
+        yield* Effect.promise(() =>
+          fc.assert(
+            fc.asyncProperty(
+              fc.array(fc.option(fc.string({ unit: "binary" }), { nil: null }), { minLength: 1, maxLength: 4 }),
+              fc.integer({ min: 0, max: 6 }),
+              async (titles, limit) => {
+                for (const title of titles) await Effect.runPromise(admin.createThread({ user: "u", title }))
+                const body = await Effect.runPromise(text(`/chatkit/threads?limit=${limit}`))
+                return body === asEncoded(Page.ThreadPage, body)
+              }
+            ),
+            { numRuns: runs(25) }
+          )
+        )
+      })))
+
   it.live("path ids are one percent-decoded segment", () =>
     withServer({}, (server) =>
       Effect.gen(function*() {
@@ -193,6 +226,9 @@ describe("ChatKitFakeServer", () => {
           ["limit=", { limit: "" }],
           ["order=sideways", { order: "sideways" }],
           ["user=", { user: "" }],
+          ["after=", { after: "" }],
+          ["before=", { before: "" }],
+          ["user=u&limit=abc&after=", { user: "u", limit: "abc", after: "" }],
           ["foo=1", { foo: "1" }]
         ]
         for (const [query, params] of cases) {
@@ -609,6 +645,26 @@ describe("ChatKitFakeServer", () => {
           )
         )
         assert.strictEqual((yield* send(`${server.url}/chatkit/threads`)).status, 200)
+      })))
+
+  it.live("a client that goes away before its answer interrupts the work for it", () =>
+    withServer({}, (server) =>
+      Effect.gen(function*() {
+        const admin = yield* server.admin("sk-test")
+        yield* admin.setLatency(Duration.millis(200))
+        yield* admin.failNext({ error: new ChatKitError.InternalServerError({ message: "queued", status: 500 }) })
+        const controller = new AbortController()
+        const gone = fetch(`${server.url}/chatkit/threads`, {
+          headers: { authorization: "Bearer sk-test", "openai-beta": "chatkit_beta=v1" },
+          signal: controller.signal
+        }).catch(() => undefined)
+        yield* Effect.sleep(Duration.millis(50))
+        controller.abort()
+        yield* Effect.promise(() => gone)
+        // past the latency the request that went away would have waited: had it gone on, it took the fault
+        yield* Effect.sleep(Duration.millis(300))
+        yield* admin.setLatency(Duration.zero)
+        assert.strictEqual((yield* send(`${server.url}/chatkit/threads`)).status, 500)
       })))
 
   it.live("random faults at faultRate, reproducible from faultSeed", () =>

@@ -1,7 +1,7 @@
 /**
- * The fake server's request handling, one effect per request: routing (core's `Wire` table and the admin
- * routes), authentication, the beta header, the store of each API key, random faults, request ids, a log line
- * per answer, and the rule that a defect is a 500 in OpenAI's shape and never takes the server down.
+ * The fake server's request path, one effect per request: routing (core's `Wire` table and the admin routes),
+ * authentication, the beta header, the store of each API key, random faults, the endpoints, request ids, a
+ * log line per answer, and the rule that a defect is a 500 in OpenAI's shape and never takes the server down.
  *
  * @internal
  */
@@ -14,78 +14,59 @@ import {
 } from "@effect-chatkit/core/ChatKitError"
 import type { ChatKitError } from "@effect-chatkit/core/ChatKitError"
 import * as Wire from "@effect-chatkit/core/Wire"
+import type { ServeError } from "@effect/platform/HttpServerError"
 import * as Cause from "effect/Cause"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Exit from "effect/Exit"
 import type * as Fiber from "effect/Fiber"
 import * as FiberId from "effect/FiberId"
+import * as FiberSet from "effect/FiberSet"
+import * as Option from "effect/Option"
+import * as RuntimeFlags from "effect/RuntimeFlags"
+import * as RuntimeFlagsPatch from "effect/RuntimeFlagsPatch"
+import type * as Scope from "effect/Scope"
 import { PCGRandom } from "effect/Utils"
-import type * as Http from "node:http"
+import * as Http from "node:http"
 import type * as Net from "node:net"
-import type * as ChatKitFake from "../ChatKitFake.js"
-import type { ThreadsFake } from "../ThreadsFake.js"
+import type { Options, Server } from "../ChatKitFakeServer.js"
 import type { ChatKitParts } from "./chatKitFake.js"
 import { makeChatKitFake } from "./chatKitFake.js"
 import { inject, isInjected } from "./faults.js"
 import * as Admin from "./serverAdmin.js"
-import * as Api from "./serverApi.js"
-import type { BodyLimits } from "./serverNode.js"
-import { answerClientError, jsonBody, write } from "./serverNode.js"
-import type { Answer } from "./serverWire.js"
-import { errorAnswer, fromError, internalError } from "./serverWire.js"
+import type { Answer, BodyLimits } from "./serverWire.js"
+import {
+  answerClientError,
+  errorAnswer,
+  fromError,
+  internalError,
+  itemPage,
+  jsonBody,
+  listen,
+  ok,
+  threadPage,
+  write
+} from "./serverWire.js"
 
 /**
- * What the server logs of each request it answers.
+ * The deepest nesting of arrays and objects a JSON body may have.
  *
  * @internal
  */
-export interface RequestLog {
-  readonly method: string
-  readonly path: string
-  /** The status answered, or `"dropped"` for a connection dropped without an answer. */
-  readonly status: number | "dropped"
-  readonly millis: number
-  /** The injected fault answered (queued by an admin, or random), as `<error tag>`, when there was one. */
-  readonly fault: string | undefined
-}
+export const maxBodyDepth = 64
 
-/**
- * The resolved options of one server.
- *
- * @internal
- */
-export interface Config {
-  readonly seed: number
-  readonly apiKeys: ReadonlySet<string> | undefined
-  readonly requireBetaHeader: boolean
-  readonly faultRate: number
-  readonly faultSeed: number
-  readonly admin: boolean
-  readonly seedStore: ((fake: ChatKitFake.Fake) => Effect.Effect<void>) | undefined
-  readonly maxStores: number
-  readonly maxSessionsPerKey: number
-  readonly body: BodyLimits
-  readonly log: ((entry: RequestLog) => Effect.Effect<void>) | undefined
-  readonly beforeReading: ThreadsFake.BeforeReading | undefined
-}
+const illegal = (message: string) => new Cause.IllegalArgumentException(`ChatKitFakeServer: ${message}`)
 
-/**
- * Runs an effect in the server's scope (interrupted when the server closes).
- *
- * @internal
- */
-export type Runner = (effect: Effect.Effect<void>) => Fiber.RuntimeFiber<void>
+const isCount = (n: number | undefined) => n === undefined || (Number.isSafeInteger(n) && n >= 1)
 
-/**
- * One server's `node:http` handlers and the store of each key.
- *
- * @internal
- */
-export interface Instance {
-  readonly handler: (request: Http.IncomingMessage, response: Http.ServerResponse) => void
-  readonly clientError: (error: Error, socket: Net.Socket) => void
-  /** The key's own store, created (and seeded) on first use. */
-  readonly store: (apiKey: string) => ChatKitParts
+const check = (options: Options): Cause.IllegalArgumentException | undefined => {
+  const { faultRate = 0 } = options
+  if (!(faultRate >= 0 && faultRate <= 1)) return illegal(`faultRate must be between 0 and 1, got ${faultRate}`)
+  if (!isCount(options.maxStores)) return illegal(`maxStores must be a positive integer`)
+  if (!isCount(options.maxSessionsPerKey)) return illegal(`maxSessionsPerKey must be a positive integer`)
+  if (!isCount(options.maxBodyBytes)) return illegal(`maxBodyBytes must be a positive integer`)
+  return undefined
 }
 
 const betaHeader = "chatkit_beta=v1"
@@ -147,161 +128,6 @@ const logDefect = (cause: Cause.Cause<unknown>) =>
 const matchApi = Wire.matcher(Wire.endpoints, Wire.basePath)
 const matchAdmin = Wire.matcher(Admin.routes, "/_admin")
 
-/**
- * The stores of the keys. A key's store costs nothing until the key writes: reads of a key without a store
- * of its own are answered from one shared store, seeded once and never written. The first write (a delete, a
- * session, any admin call) gives the key its own store, seeded afresh from the same seed, so it holds the
- * same ids. With any key accepted, at most `maxStores` keys have their own store: making one more drops the
- * least recently used one.
- */
-const makeStores = (config: Config) => {
-  const own = new Map<string, ChatKitParts>()
-  let shared: ChatKitParts | undefined
-
-  const fresh = (): ChatKitParts => {
-    const parts = makeChatKitFake(config.seed, {
-      maxSessions: config.maxSessionsPerKey,
-      beforeReading: config.beforeReading
-    })
-    if (config.seedStore !== undefined) Effect.runSync(config.seedStore(parts.fake))
-    return parts
-  }
-
-  const used = (apiKey: string): ChatKitParts | undefined => {
-    const fake = own.get(apiKey)
-    if (fake !== undefined) {
-      own.delete(apiKey)
-      own.set(apiKey, fake)
-    }
-    return fake
-  }
-
-  const write = (apiKey: string): ChatKitParts => {
-    let fake = used(apiKey)
-    if (fake === undefined) {
-      fake = fresh()
-      own.set(apiKey, fake)
-      if (config.apiKeys === undefined && own.size > config.maxStores) {
-        for (const key of own.keys()) {
-          own.delete(key)
-          break
-        }
-      }
-    }
-    return fake
-  }
-
-  const read = (apiKey: string): ChatKitParts => used(apiKey) ?? (shared ??= fresh())
-
-  return { read, write }
-}
-
-interface Outcome {
-  readonly answer: Answer
-  readonly fault: string | undefined
-}
-
-/**
- * The handler of one server: every request runs as one effect with `run`. A client's mistake is a 4xx in
- * OpenAI's shape; a defect (thrown or died) is logged and answered with a 500.
- *
- * @internal
- */
-export const make = (config: Config, run: Runner): Instance => {
-  const stores = makeStores(config)
-  const { log } = config
-  let requests = 0
-  const random = new PCGRandom(config.faultSeed | 0)
-
-  const authenticate = (request: Http.IncomingMessage): Effect.Effect<string, AuthenticationError> => {
-    const apiKey = bearer.exec(header(request, "authorization"))?.[1]
-    if (apiKey === undefined) return Effect.fail(missingKey)
-    return config.apiKeys === undefined || config.apiKeys.has(apiKey)
-      ? Effect.succeed(apiKey)
-      : Effect.fail(incorrectKey(apiKey))
-  }
-
-  const checkBeta = (request: Http.IncomingMessage): Effect.Effect<void, BadRequestError> =>
-    !config.requireBetaHeader || header(request, "openai-beta").split(",").some((beta) => beta.trim() === betaHeader)
-      ? Effect.void
-      : Effect.fail(missingBeta)
-
-  const randomFault: Effect.Effect<void, ChatKitError> = Effect.suspend(() => {
-    if (config.faultRate <= 0 || random.number() >= config.faultRate) return Effect.void
-    const fault = randomFaults[random.integer(randomFaults.length)]
-    return fault === undefined ? Effect.void : Effect.fail(fault)
-  })
-
-  const respond = (request: Http.IncomingMessage, method: string, pathname: string, search: string) => {
-    const body = jsonBody(request, config.body)
-    if (config.admin && pathname.startsWith("/_admin/")) {
-      const found = matchAdmin(method, pathname)
-      if (found._tag !== "Found") return unmatched(found, method, pathname)
-      return Effect.flatMap(
-        authenticate(request),
-        (apiKey) => Admin.handle(found.route, found.id, stores.write(apiKey).fake, body)
-      )
-    }
-    const found = matchApi(method, pathname)
-    if (found._tag !== "Found") return unmatched(found, method, pathname)
-    return authenticate(request).pipe(
-      Effect.zipLeft(checkBeta(request)),
-      Effect.zipLeft(randomFault),
-      Effect.flatMap((apiKey) =>
-        Api.handle(found.route, found.id, search, {
-          read: () => stores.read(apiKey),
-          write: () => stores.write(apiKey)
-        }, body)
-      )
-    )
-  }
-
-  const answer = (request: Http.IncomingMessage, method: string, pathname: string, search: string) =>
-    Effect.suspend(() => respond(request, method, pathname, search)).pipe(
-      Effect.map((answer): Outcome => ({ answer, fault: undefined })),
-      Effect.catchAll((error) =>
-        Effect.sync((): Outcome => ({ answer: fromError(error), fault: isInjected(error) ? error._tag : undefined }))
-      ),
-      Effect.catchAllCause((cause) =>
-        Cause.isInterruptedOnly(cause)
-          ? Effect.failCause(cause)
-          : Effect.as(logDefect(cause), { answer: internalError, fault: undefined })
-      )
-    )
-
-  const handler = (request: Http.IncomingMessage, response: Http.ServerResponse) => {
-    const requestId = `req_${String(++requests).padStart(6, "0")}`
-    const started = performance.now()
-    const method = request.method ?? ""
-    const url = request.url ?? ""
-    const query = url.indexOf("?")
-    const pathname = query < 0 ? url : url.slice(0, query)
-    const search = query < 0 ? "" : url.slice(query + 1)
-    const fiber = run(Effect.flatMap(answer(request, method, pathname, search), ({ answer, fault }) =>
-      Effect.zipRight(
-        Effect.sync(() => write(request, response, answer, requestId)),
-        log === undefined ? Effect.void : Effect.suspend(() =>
-          log({
-            method,
-            path: pathname,
-            status: answer._tag === "Drop" ? "dropped" : answer.status,
-            millis: performance.now() - started,
-            fault
-          })
-        )
-      )))
-    // a client that goes away before its answer interrupts the work for it
-    response.once("close", () => {
-      if (!response.writableFinished) fiber.unsafeInterruptAsFork(FiberId.none)
-    })
-  }
-
-  const clientError = (error: Error, socket: Net.Socket) =>
-    answerClientError(error, socket, `req_${String(++requests).padStart(6, "0")}`)
-
-  return { handler, clientError, store: stores.write }
-}
-
 const unmatched = (
   found: Exclude<Wire.Match<Wire.Route>, { readonly _tag: "Found" }>,
   method: string,
@@ -309,6 +135,269 @@ const unmatched = (
 ): Effect.Effect<Answer, ChatKitError> =>
   found._tag === "NotFound"
     ? Effect.fail(Wire.invalidUrl(method, pathname))
-    : Effect.succeed(errorAnswer(405, Wire.methodNotAllowed(method, pathname, found.allow), {
-      allow: found.allow.join(", ")
-    }))
+    : Effect.succeed(
+      errorAnswer(405, Wire.methodNotAllowed(method, pathname, found.allow), ["allow", found.allow.join(", ")])
+    )
+
+/**
+ * The stores of the keys. A key's store costs nothing until the key writes: reads of a key without a store
+ * of its own are answered from one shared store, seeded once and never written. The first write (a delete, a
+ * session, any admin call) gives the key its own store, seeded afresh from the same seed, so it holds the
+ * same ids. With any key accepted, at most `maxStores` keys have their own store: making one more drops the
+ * least recently used one.
+ */
+const makeStores = (options: Options, seed: number, bounded: boolean) => {
+  const own = new Map<string, ChatKitParts>()
+  const maxStores = options.maxStores ?? 100
+  let shared: ChatKitParts | undefined
+
+  const fresh = (): ChatKitParts => {
+    const parts = makeChatKitFake(seed, {
+      maxSessions: options.maxSessionsPerKey ?? 1000,
+      beforeReading: options.beforeReading
+    })
+    if (options.seedStore !== undefined) Effect.runSync(options.seedStore(parts.fake))
+    return parts
+  }
+
+  const used = (apiKey: string): ChatKitParts | undefined => {
+    const parts = own.get(apiKey)
+    if (parts !== undefined) {
+      own.delete(apiKey)
+      own.set(apiKey, parts)
+    }
+    return parts
+  }
+
+  const write = (apiKey: string): ChatKitParts => {
+    const known = used(apiKey)
+    if (known !== undefined) return known
+    const parts = fresh()
+    own.set(apiKey, parts)
+    const [oldest] = own.keys()
+    if (bounded && own.size > maxStores && oldest !== undefined) own.delete(oldest)
+    return parts
+  }
+
+  const read = (apiKey: string): ChatKitParts => used(apiKey) ?? (shared ??= fresh())
+
+  return { read, write }
+}
+
+type Stores = ReturnType<typeof makeStores>
+
+// the path id, checked before the query (any key of which an endpoint without query parameters refuses)
+const pathId = (endpoint: Wire.Endpoint<string>, rawId: string, search: string) =>
+  Effect.zipLeft(Wire.pathId(endpoint, rawId), Wire.parseQuery(endpoint, search))
+
+const answers = {
+  thread: ok(Wire.retrieveThread.answer),
+  threadDeleted: ok(Wire.deleteThread.answer),
+  session: ok(Wire.createSession.answer)
+}
+
+// one request and what the server knows of it before it answers
+interface Exchange {
+  readonly request: Http.IncomingMessage
+  readonly response: Http.ServerResponse
+  readonly requestId: string
+  readonly started: number
+  readonly method: string
+  readonly pathname: string
+}
+
+/**
+ * The `node:http` handlers of one server: every request runs as one effect with `run`, from arrival to its
+ * answer and log line. A client's mistake is a 4xx in OpenAI's shape; a defect (thrown or died) is logged and
+ * answered with a 500.
+ */
+const handlers = (
+  options: Options,
+  stores: Stores,
+  run: (effect: Effect.Effect<void>) => Fiber.RuntimeFiber<void>
+) => {
+  const { apiKeys, log } = options
+  const keys = apiKeys === undefined ? undefined : new Set(apiKeys)
+  const requireBeta = options.requireBetaHeader ?? true
+  const faultRate = options.faultRate ?? 0
+  const random = new PCGRandom((options.faultSeed ?? options.seed ?? 0) | 0)
+  const limits: BodyLimits = { maxBytes: options.maxBodyBytes ?? 1024 * 1024, maxDepth: maxBodyDepth }
+  let requests = 0
+  const nextId = () => `req_${String(++requests).padStart(6, "0")}`
+
+  const authenticate = (request: Http.IncomingMessage): Either.Either<string, ChatKitError> => {
+    const apiKey = bearer.exec(header(request, "authorization"))?.[1]
+    if (apiKey === undefined) return Either.left(missingKey)
+    return keys === undefined || keys.has(apiKey) ? Either.right(apiKey) : Either.left(incorrectKey(apiKey))
+  }
+
+  // the key, once past the key and the beta header, and unless a random fault (drawn in arrival order) hits
+  const admit = (request: Http.IncomingMessage): Either.Either<string, ChatKitError> => {
+    const apiKey = authenticate(request)
+    if (Either.isLeft(apiKey)) return apiKey
+    if (requireBeta && !header(request, "openai-beta").split(",").some((beta) => beta.trim() === betaHeader)) {
+      return Either.left(missingBeta)
+    }
+    if (faultRate <= 0 || random.number() >= faultRate) return apiKey
+    const fault = randomFaults[random.integer(randomFaults.length)]
+    return fault === undefined ? apiKey : Either.left(fault)
+  }
+
+  /**
+   * Answers one request of an endpoint of `Wire.endpoints`: its path id (raw), its query string and its JSON
+   * body (read only by the endpoint that takes one), checked in that order.
+   */
+  const api = (
+    endpoint: (typeof Wire.endpoints)[number],
+    rawId: string,
+    search: string,
+    apiKey: string,
+    request: Http.IncomingMessage
+  ): Effect.Effect<Answer, ChatKitError> => {
+    switch (endpoint.name) {
+      case "list":
+        return Effect.map(
+          Effect.flatMap(Wire.parseQuery(endpoint, search), (params) => stores.read(apiKey).threads.list(params)),
+          threadPage
+        )
+      case "retrieve":
+        return Effect.map(
+          Effect.flatMap(pathId(endpoint, rawId, search), (id) => stores.read(apiKey).threads.retrieve(id)),
+          answers.thread
+        )
+      case "delete":
+        return Effect.map(
+          Effect.flatMap(pathId(endpoint, rawId, search), (id) => stores.write(apiKey).threads.delete(id)),
+          answers.threadDeleted
+        )
+      case "listItems":
+        return Effect.map(
+          Effect.flatMap(
+            Effect.zip(Wire.pathId(endpoint, rawId), Wire.parseQuery(endpoint, search)),
+            ([id, params]) => stores.read(apiKey).threads.listItems(id, params)
+          ),
+          itemPage
+        )
+      case "create":
+        return Wire.parseQuery(endpoint, search).pipe(
+          Effect.zipRight(Effect.suspend(() => jsonBody(request, limits))),
+          Effect.flatMap((json) => Wire.decodeBody(endpoint, json)),
+          Effect.flatMap((params) => stores.write(apiKey).sessions.create(params)),
+          Effect.map(answers.session)
+        )
+      case "cancel":
+        // the body is ignored, as the official SDK sends none
+        return Effect.map(
+          Effect.flatMap(pathId(endpoint, rawId, search), (id) => stores.read(apiKey).sessions.cancel(id)),
+          answers.session
+        )
+    }
+  }
+
+  const respond = (
+    request: Http.IncomingMessage,
+    method: string,
+    pathname: string,
+    search: string
+  ): Effect.Effect<Answer, ChatKitError> => {
+    if (options.admin === true && pathname.startsWith("/_admin/")) {
+      const found = matchAdmin(method, pathname)
+      if (found._tag !== "Found") return unmatched(found, method, pathname)
+      return Effect.flatMap(
+        authenticate(request),
+        (apiKey) => Admin.handle(found.route, found.id, stores.write(apiKey).fake, jsonBody(request, limits))
+      )
+    }
+    const found = matchApi(method, pathname)
+    if (found._tag !== "Found") return unmatched(found, method, pathname)
+    const admitted = admit(request)
+    return Either.isLeft(admitted)
+      ? Effect.fail(admitted.left)
+      : api(found.route, found.id, search, admitted.right, request)
+  }
+
+  const finish = (exchange: Exchange, answer: Answer, fault: string | undefined): Effect.Effect<void> =>
+    Effect.suspend(() => {
+      write(exchange.request, exchange.response, answer, exchange.requestId)
+      return log === undefined ? Effect.void : log({
+        method: exchange.method,
+        path: exchange.pathname,
+        status: answer.status,
+        millis: performance.now() - exchange.started,
+        fault
+      })
+    })
+
+  // the answer to an exit: its value, a typed error's answer, or for a defect a 500 (logged)
+  const settle = (exchange: Exchange, exit: Exit.Exit<Answer, ChatKitError>): Effect.Effect<void> => {
+    if (Exit.isSuccess(exit)) return finish(exchange, exit.value, undefined)
+    const error = Option.getOrUndefined(Cause.failureOption(exit.cause))
+    const answer = error === undefined ? undefined : fromError(error)
+    if (error !== undefined && answer !== undefined) {
+      return finish(exchange, answer, isInjected(error) ? error._tag : undefined)
+    }
+    return Cause.isInterruptedOnly(exit.cause)
+      ? Effect.interrupt
+      : Effect.zipRight(logDefect(exit.cause), finish(exchange, internalError, undefined))
+  }
+
+  const handler = (request: Http.IncomingMessage, response: Http.ServerResponse) => {
+    const url = request.url ?? ""
+    const query = url.indexOf("?")
+    const exchange: Exchange = {
+      request,
+      response,
+      requestId: nextId(),
+      started: log === undefined ? 0 : performance.now(),
+      method: request.method ?? "",
+      pathname: query < 0 ? url : url.slice(0, query)
+    }
+    const search = query < 0 ? "" : url.slice(query + 1)
+    const fiber = run(Effect.flatMap(
+      Effect.exit(Effect.suspend(() => respond(request, exchange.method, exchange.pathname, search))),
+      (exit) => settle(exchange, exit)
+    ))
+    // a client that goes away before its answer interrupts the work for it (most answers are written already)
+    if (fiber.unsafePoll() === null) {
+      response.once("close", () => {
+        if (!response.writableFinished) fiber.unsafeInterruptAsFork(FiberId.none)
+      })
+    }
+  }
+
+  return { handler, clientError: (error: Error, socket: Net.Socket) => answerClientError(error, socket, nextId()) }
+}
+
+const hostOf = (hostname: string): string =>
+  hostname === "0.0.0.0" ? "127.0.0.1" : hostname.includes(":") ? `[${hostname}]` : hostname
+
+/**
+ * Serves the fake on a `node:http` server for as long as the scope lives; dies on invalid options.
+ *
+ * @internal
+ */
+export const serve = (options: Options): Effect.Effect<Server, ServeError, Scope.Scope> =>
+  Effect.gen(function*() {
+    const invalid = check(options)
+    if (invalid !== undefined) return yield* Effect.die(invalid)
+    const { apiKeys } = options
+    const stores = makeStores(options, options.seed ?? 0, apiKeys === undefined)
+    // request fibers keep no runtime metrics: counting each one's start, end and lifetime is work for no reader
+    const run = yield* FiberSet.runtime(yield* FiberSet.make())<never>().pipe(
+      Effect.withRuntimeFlagsPatch(RuntimeFlagsPatch.disable(RuntimeFlags.RuntimeMetrics))
+    )
+    const { clientError, handler } = handlers(options, stores, run)
+    const server = Http.createServer(handler).on("clientError", clientError)
+    const address = yield* listen(server, options.host ?? "127.0.0.1", options.port ?? 0)
+    const origin = `http://${hostOf(address.address)}:${address.port}`
+    const fake = (apiKey: string) =>
+      apiKeys === undefined || apiKeys.includes(apiKey)
+        ? Effect.sync(() => stores.write(apiKey).fake)
+        : Effect.die(illegal(`'${apiKey}' is not one of apiKeys`))
+    return {
+      url: `${origin}/v1`,
+      origin,
+      admin: (apiKey) => Effect.map(fake(apiKey), (store) => store.threads.admin),
+      sessionsAdmin: (apiKey) => Effect.map(fake(apiKey), (store) => store.sessions.admin)
+    }
+  })

@@ -22,7 +22,7 @@ import type { ThreadsFake } from "../ThreadsFake.js"
 import { inject } from "./faults.js"
 import { ItemFields } from "./itemFields.js"
 import type { Answer } from "./serverWire.js"
-import { json } from "./serverWire.js"
+import { ok } from "./serverWire.js"
 
 /**
  * The admin routes, under `/_admin`.
@@ -45,31 +45,15 @@ export const routes = [
  */
 export type Route = (typeof routes)[number]
 
-/**
- * The largest latency (ms) the admin sets: one minute.
- *
- * @internal
- */
-const maxLatencyMs = 60_000
-
-/**
- * The largest `retry_after_ms` of an injected fault: one hour.
- *
- * @internal
- */
-const maxRetryAfterMs = 3_600_000
-
-/**
- * The most calls one injected fault applies to.
- *
- * @internal
- */
-const maxTimes = 10_000
-
-const encode = {
-  thread: Schema.encodeSync(Thread.Thread),
-  item: Schema.encodeSync(ThreadItem.ThreadItem),
-  session: Schema.encodeSync(Session.ChatSession)
+const answers = {
+  thread: ok(Thread.Thread),
+  item: ok(ThreadItem.ThreadItem),
+  empty: ok(Schema.Struct({})),
+  snapshot: ok(Schema.Struct({
+    threads: Schema.Array(Thread.Thread),
+    items: Schema.Array(ThreadItem.ThreadItem),
+    sessions: Schema.Array(Session.ChatSession)
+  }))
 }
 
 const CreatedAt = Schema.optional(Schema.NonNegativeInt)
@@ -95,12 +79,14 @@ const Fault = Schema.Struct({
   type: Schema.optional(Schema.String),
   code: Schema.optional(Schema.NullOr(Schema.String)),
   param: Schema.optional(Schema.NullOr(Schema.String)),
-  retry_after_ms: Schema.optional(Schema.Number.pipe(Schema.between(0, maxRetryAfterMs))),
-  times: Schema.optional(Schema.Int.pipe(Schema.between(1, maxTimes))),
+  // at most an hour, and 10,000 calls
+  retry_after_ms: Schema.optional(Schema.Number.pipe(Schema.between(0, 3_600_000))),
+  times: Schema.optional(Schema.Int.pipe(Schema.between(1, 10_000))),
   operation: Schema.optional(Schema.Literal("list", "retrieve", "delete", "listItems", "create", "cancel"))
 })
 
-const Latency = Schema.Struct({ ms: Schema.Number.pipe(Schema.between(0, maxLatencyMs)) })
+// at most a minute
+const Latency = Schema.Struct({ ms: Schema.Number.pipe(Schema.between(0, 60_000)) })
 
 const invalidBody = (message: string, param: string | null) =>
   new ChatKitError.BadRequestError({ message, type: "invalid_request_error", param, code: "invalid_value" })
@@ -167,19 +153,8 @@ const updateThread = (
 }
 
 /**
- * Runs one admin route against the admin of the caller's store:
- *
- * - `POST /_admin/threads` `{ user (1..512 characters), title?, status?, created_at? }` → the thread;
- * - `POST /_admin/threads/{id}` `{ title?, status? }` → the updated thread (404 when unknown);
- * - `POST /_admin/threads/{id}/items` an item's wire fields without `id`, `object`, `thread_id`, plus
- *   `created_at?` → the item (404 when the thread is unknown);
- * - `POST /_admin/faults` `{ status: 400..599 | "drop", message?, type?, code?, param?, retry_after_ms?
- *   (0..3,600,000), times? (1..10,000), operation? }` → `{}`, queued with `failNext` (`operation` any of the
- *   threads' and sessions');
- * - `POST /_admin/latency` `{ ms }` (0..60,000) → `{}`;
- * - `GET /_admin/snapshot` → `{ threads, items, sessions }` in the wire format (secrets in clear).
- *
- * `jsonBody` reads the request's JSON body.
+ * Runs one admin route, as `ChatKitFakeServer.layer` documents them, against the caller's store; `jsonBody`
+ * reads the request's JSON body.
  *
  * @internal
  */
@@ -195,12 +170,12 @@ export const handle = (
       return jsonBody.pipe(
         Effect.flatMap(decodeNewThread),
         Effect.flatMap(({ created_at, ...input }) => admin.createThread({ ...input, createdAt: created_at })),
-        Effect.map((thread) => json(200, encode.thread(thread)))
+        Effect.map(answers.thread)
       )
     case "thread":
       return Effect.all([Wire.pathId(route, rawId), Effect.flatMap(jsonBody, decodeThreadUpdate)]).pipe(
         Effect.flatMap(([id, update]) => updateThread(admin, id, update)),
-        Effect.map((thread) => json(200, encode.thread(thread)))
+        Effect.map(answers.thread)
       )
     case "items":
       return Effect.flatMap(jsonBody, (input) => {
@@ -208,29 +183,24 @@ export const handle = (
         return Effect.all([Wire.pathId(route, rawId), decodeNewItem(fields), decodeItemCreatedAt(createdAt)])
       }).pipe(
         Effect.flatMap(([id, item, { created_at }]) => admin.addItem(id, { ...item, createdAt: created_at })),
-        Effect.map((item) => json(200, encode.item(item)))
+        Effect.map(answers.item)
       )
     case "faults":
       return jsonBody.pipe(
         Effect.flatMap(decodeFault),
         Effect.flatMap((fault) => failNext(fake, fault)),
-        Effect.as(json(200, {}))
+        Effect.as(answers.empty({}))
       )
     case "latency":
       return jsonBody.pipe(
         Effect.flatMap(decodeLatency),
         Effect.flatMap(({ ms }) => admin.setLatency(Duration.millis(ms))),
-        Effect.as(json(200, {}))
+        Effect.as(answers.empty({}))
       )
     case "snapshot":
       return Effect.map(
         Effect.all([admin.snapshot, fake.sessions.admin.snapshot]),
-        ([{ items, threads }, sessions]) =>
-          json(200, {
-            threads: threads.map((thread) => encode.thread(thread)),
-            items: items.map((item) => encode.item(item)),
-            sessions: sessions.map((session) => encode.session(session))
-          })
+        ([{ items, threads }, sessions]) => answers.snapshot({ threads, items, sessions })
       )
   }
 }

@@ -1,6 +1,7 @@
 /**
- * What the fake server writes on the wire: JSON answers, OpenAI's error envelope, and faults that are not
- * answers at all (a dropped connection).
+ * The fake server's wire over `node:http`: answers (JSON with a status and headers, OpenAI's error envelope,
+ * or a dropped connection) and how they are written, the bounded JSON body of a request, what Node's parser
+ * refuses, and listening for the life of a scope.
  *
  * @internal
  */
@@ -8,76 +9,74 @@ import * as ChatKitError from "@effect-chatkit/core/ChatKitError"
 import type * as Page from "@effect-chatkit/core/Page"
 import * as Thread from "@effect-chatkit/core/Thread"
 import * as ThreadItem from "@effect-chatkit/core/ThreadItem"
+import { ServeError } from "@effect/platform/HttpServerError"
 import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import type * as Scope from "effect/Scope"
+import * as Http from "node:http"
+import type * as Net from "node:net"
 
 /**
- * One answer: a JSON body with its status and extra headers, or a dropped connection (no answer at all).
+ * One answer: a JSON body with its status and extra headers (name, value, name, value, …), or a dropped
+ * connection (no answer at all).
  *
  * @internal
  */
-export type Answer = JsonAnswer | { readonly _tag: "Drop" }
-
-/**
- * An answer with a JSON body.
- *
- * @internal
- */
-export interface JsonAnswer {
-  readonly _tag: "Json"
-  readonly status: number
-  readonly body: Buffer
-  readonly headers: Readonly<Record<string, string>> | undefined
+export type Answer = { readonly status: number; readonly body: Buffer; readonly headers: ReadonlyArray<string> } | {
+  readonly status: "dropped"
 }
 
-/**
- * A JSON answer. Every answer of the server has `content-type: application/json`.
- *
- * @internal
- */
-export const json = (
-  status: number,
-  body: unknown,
-  headers?: Readonly<Record<string, string>> | undefined
-): JsonAnswer => ({
-  _tag: "Json",
+// every answer of the server has `content-type: application/json`
+const json = (status: number, body: unknown, headers: ReadonlyArray<string> = []): Answer => ({
   status,
   body: Buffer.from(JSON.stringify(body)),
   headers
 })
 
-const cachedText = <A extends object, I>(schema: Schema.Schema<A, I>) => {
+/**
+ * A 200 with a value as `schema` encodes it (core's schemas write every required key, `null`s included).
+ *
+ * @internal
+ */
+export const ok = <A, I>(schema: Schema.Schema<A, I>) => {
   const encode = Schema.encodeSync(schema)
-  const texts = new WeakMap<A, string>()
-  return (value: A): string => {
+  return (value: A): Answer => json(200, encode(value))
+}
+
+const listStart = Buffer.from(`{"object":"list","data":[`)
+
+const page = <A extends object, I>(element: Schema.Schema<A, I>) => {
+  const encode = Schema.encodeSync(element)
+  // each element's JSON, after a comma
+  const texts = new WeakMap<A, Buffer>()
+  const textOf = (value: A): Buffer => {
     let text = texts.get(value)
     if (text === undefined) {
-      text = JSON.stringify(encode(value))
+      text = Buffer.from(`,${JSON.stringify(encode(value))}`)
       texts.set(value, text)
     }
     return text
   }
-}
-
-const nullableString = (value: string | null): string => value === null ? "null" : JSON.stringify(value)
-
-const page = <A extends object, I>(element: Schema.Schema<A, I>) => {
-  const text = cachedText(element)
-  return (page: Page.Page<A>): Answer => ({
-    _tag: "Json",
-    status: 200,
-    body: Buffer.from(
-      `{"object":"list","data":[${page.data.map(text).join(",")}],"first_id":${nullableString(page.first_id)},` +
-        `"last_id":${nullableString(page.last_id)},"has_more":${page.has_more}}`
-    ),
-    headers: undefined
-  })
+  return ({ data, first_id, has_more, last_id }: Page.Page<A>): Answer => {
+    const parts: Array<Uint8Array> = [listStart]
+    for (const value of data) {
+      const text = textOf(value)
+      parts.push(parts.length === 1 ? text.subarray(1) : text)
+    }
+    parts.push(
+      Buffer.from(
+        `],"first_id":${JSON.stringify(first_id)},"last_id":${JSON.stringify(last_id)},"has_more":${has_more}}`
+      )
+    )
+    return { status: 200, body: Buffer.concat(parts), headers: [] }
+  }
 }
 
 /**
- * A 200 with a page of threads. The JSON text of each stored thread is cached by object (stored threads are
+ * A 200 with a page of threads. The JSON of each stored thread is cached by object (stored threads are
  * immutable: a change of title or status stores a new object), so a page is the concatenation of its
- * threads' texts, byte for byte what `JSON.stringify` of `Page.ThreadPage`'s encoding writes.
+ * threads' bytes, byte for byte what `JSON.stringify` of `Page.ThreadPage`'s encoding writes.
  *
  * @internal
  */
@@ -90,40 +89,28 @@ export const threadPage: (page: Page.Page<Thread.Thread>) => Answer = page(Threa
  */
 export const itemPage: (page: Page.Page<ThreadItem.ThreadItem>) => Answer = page(ThreadItem.ThreadItem)
 
-/**
- * A 200 with a value as `schema` encodes it (core's schemas write every required key, `null`s included).
- *
- * @internal
- */
-export const ok = <A, I>(schema: Schema.Schema<A, I>) => {
-  const encode = Schema.encodeSync(schema)
-  return (value: A): Answer => json(200, encode(value))
-}
-
-// no answer: the socket of the request is destroyed, so the client sees a dropped connection
-const drop: Answer = { _tag: "Drop" }
-
 const defaultType = (status: number): string =>
   status === 429 ? "requests" : status >= 500 ? "server_error" : "invalid_request_error"
 
+type ErrorFields = Omit<ChatKitError.ApiErrorFields, "status">
+
+// OpenAI's error shape `{"error":{"message","type","param","code"}}`, every key present
+const envelope = (status: number, error: ErrorFields) => ({
+  error: {
+    message: error.message,
+    type: error.type ?? defaultType(status),
+    param: error.param ?? null,
+    code: error.code ?? null
+  }
+})
+
 /**
- * An error in OpenAI's shape `{"error":{"message","type","param","code"}}`, every key present.
+ * An error answer in OpenAI's shape `{"error":{"message","type","param","code"}}`, every key present.
  *
  * @internal
  */
-export const errorAnswer = (
-  status: number,
-  error: Omit<ChatKitError.ApiErrorFields, "status">,
-  headers?: Readonly<Record<string, string>> | undefined
-): JsonAnswer =>
-  json(status, {
-    error: {
-      message: error.message,
-      type: error.type ?? defaultType(status),
-      param: error.param ?? null,
-      code: error.code ?? null
-    }
-  }, headers)
+export const errorAnswer = (status: number, error: ErrorFields, headers?: ReadonlyArray<string>): Answer =>
+  json(status, envelope(status, error), headers)
 
 /**
  * The answer to a defect: a 500 in OpenAI's shape, with OpenAI's wording.
@@ -135,30 +122,205 @@ export const internalError: Answer = errorAnswer(500, {
   type: "server_error"
 })
 
-const retryHeaders = (retryAfter: Duration.Duration): Record<string, string> => {
+const retryHeaders = (retryAfter: Duration.Duration): ReadonlyArray<string> => {
   const millis = Math.max(0, Math.ceil(Duration.toMillis(retryAfter)))
-  return { "retry-after": String(Math.ceil(millis / 1000)), "retry-after-ms": String(millis) }
+  return ["retry-after", String(Math.ceil(millis / 1000)), "retry-after-ms", String(millis)]
 }
-
-const isAnswer = (error: ChatKitError.ChatKitError): error is ChatKitError.StatusError =>
-  ChatKitError.statusOf(error) !== undefined
 
 /**
  * A typed error as the wire speaks it: its status (`ChatKitError.statusOf`) with OpenAI's error body, plus
  * `retry-after` (whole seconds, rounded up) and `retry-after-ms` for a `RateLimitError` that has
  * `retryAfter`. Errors that are not answers (connection, timeout, decoding, paging) drop the connection. A
- * status outside 400..599 cannot be an error answer: that is a defect, thrown (the caller answers a 500).
+ * status outside 400..599 cannot be an error answer: `undefined` (a defect of the caller's).
  *
  * @internal
  */
-export const fromError = (error: ChatKitError.ChatKitError): Answer => {
-  if (!isAnswer(error)) return drop
+export const fromError = (error: ChatKitError.ChatKitError): Answer | undefined => {
   const status = ChatKitError.statusOf(error)
-  if (status === undefined || !(Number.isInteger(status) && status >= 400 && status <= 599)) {
-    throw new Error(`ChatKitFakeServer: cannot answer an error with status ${status}`)
-  }
-  const headers = error._tag === "RateLimitError" && error.retryAfter !== undefined
-    ? retryHeaders(error.retryAfter)
-    : undefined
-  return errorAnswer(status, error, headers)
+  if (status === undefined) return { status: "dropped" }
+  if (!(Number.isInteger(status) && status >= 400 && status <= 599)) return undefined
+  return errorAnswer(
+    status,
+    error as ChatKitError.StatusError,
+    error._tag === "RateLimitError" && error.retryAfter !== undefined ? retryHeaders(error.retryAfter) : []
+  )
 }
+
+/**
+ * Writes `answer` with its `x-request-id` in one head and body, or destroys the socket for a dropped
+ * connection. A 413, whose body was not read to its end, closes the connection.
+ *
+ * @internal
+ */
+export const write = (
+  request: Http.IncomingMessage,
+  response: Http.ServerResponse,
+  answer: Answer,
+  requestId: string
+): void => {
+  if (answer.status === "dropped") {
+    request.socket.destroy()
+    return
+  }
+  const head = [
+    "content-type",
+    "application/json",
+    "content-length",
+    String(answer.body.length),
+    "x-request-id",
+    requestId
+  ]
+  if (answer.headers.length > 0) head.push(...answer.headers)
+  if (answer.status === 413) head.push("connection", "close")
+  response.writeHead(answer.status, head)
+  response.end(answer.body)
+}
+
+/**
+ * The limits on a request's body.
+ *
+ * @internal
+ */
+export interface BodyLimits {
+  /** The most bytes read; a longer body is a 413 and no more of it is read. */
+  readonly maxBytes: number
+  /** The deepest nesting of arrays and objects; a deeper body is a 400, before anything parses it. */
+  readonly maxDepth: number
+}
+
+const invalidBody = (message: string) =>
+  new ChatKitError.BadRequestError({ message, type: "invalid_request_error", param: null, code: "invalid_value" })
+
+const notJson = invalidBody("We could not parse the JSON body of your request.")
+
+const tooLarge = (maxBytes: number) =>
+  ChatKitError.fromStatus(413, {
+    message: `The request body is too large: at most ${maxBytes} bytes are accepted.`,
+    type: "invalid_request_error",
+    param: null,
+    code: "request_too_large"
+  })
+
+const bytes = (request: Http.IncomingMessage, maxBytes: number): Effect.Effect<Buffer, ChatKitError.ChatKitError> =>
+  Effect.async((resume) => {
+    if (Number(request.headers["content-length"] ?? 0) > maxBytes) {
+      resume(Effect.fail(tooLarge(maxBytes)))
+      return
+    }
+    const chunks: Array<Buffer> = []
+    let length = 0
+    const onData = (chunk: Buffer) => {
+      length += chunk.length
+      if (length <= maxBytes) {
+        chunks.push(chunk)
+        return
+      }
+      // stop reading: the answer closes the connection
+      request.off("data", onData)
+      request.pause()
+      resume(Effect.fail(tooLarge(maxBytes)))
+    }
+    request.on("data", onData)
+    request.once("end", () => resume(Effect.succeed(Buffer.concat(chunks))))
+    request.once("error", () => resume(Effect.fail(notJson)))
+  })
+
+/**
+ * The deepest nesting of arrays and objects in a JSON text, counted without recursion (brackets inside strings
+ * do not count).
+ *
+ * @internal
+ */
+export const depthOf = (text: string): number => {
+  let depth = 0
+  let deepest = 0
+  let inString = false
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charCodeAt(index)
+    if (inString) {
+      if (char === 0x5c) index++ // a backslash escapes the next character
+      else if (char === 0x22) inString = false
+    } else if (char === 0x22) {
+      inString = true
+    } else if (char === 0x5b || char === 0x7b) {
+      if (++depth > deepest) deepest = depth
+    } else if (char === 0x5d || char === 0x7d) {
+      depth--
+    }
+  }
+  return deepest
+}
+
+/**
+ * The JSON body of the request: a body over `maxBytes` is a 413 (no more of it is read), one nested deeper
+ * than `maxDepth` a 400, one that is not JSON a 400 (`param` null), all in OpenAI's shape.
+ *
+ * @internal
+ */
+export const jsonBody = (
+  request: Http.IncomingMessage,
+  limits: BodyLimits
+): Effect.Effect<unknown, ChatKitError.ChatKitError> =>
+  Effect.flatMap(bytes(request, limits.maxBytes), (body) => {
+    const text = body.toString("utf8")
+    if (depthOf(text) > limits.maxDepth) {
+      return Effect.fail(invalidBody(`The JSON body of your request is nested deeper than ${limits.maxDepth} levels.`))
+    }
+    return Effect.try({ try: (): unknown => JSON.parse(text), catch: () => notJson })
+  })
+
+const parserStatus = (code: string | undefined): number =>
+  code === "HPE_HEADER_OVERFLOW" ? 431 : code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400
+
+const parserMessage: Readonly<Record<number, string>> = {
+  400: "The HTTP request could not be parsed.",
+  408: "The HTTP request took too long to arrive.",
+  431: "The HTTP request's headers are too large."
+}
+
+/**
+ * Answers what Node's HTTP parser refuses (headers too large, conflicting `content-length` and
+ * `transfer-encoding`, a malformed request line, …) in OpenAI's shape with an `x-request-id`, then closes the
+ * connection.
+ *
+ * @internal
+ */
+export const answerClientError = (error: Error & { readonly code?: string }, socket: Net.Socket, requestId: string) => {
+  if (error.code === "ECONNRESET" || !socket.writable) {
+    socket.destroy()
+    return
+  }
+  const status = parserStatus(error.code)
+  const body = JSON.stringify(envelope(status, { message: parserMessage[status] ?? "Bad request." }))
+  socket.end(
+    `HTTP/1.1 ${status} ${Http.STATUS_CODES[status]}\r\ncontent-type: application/json\r\n` +
+      `content-length: ${Buffer.byteLength(body)}\r\nx-request-id: ${requestId}\r\nconnection: close\r\n\r\n${body}`
+  )
+}
+
+/**
+ * Listens on `host:port` until the scope closes, which closes the server and every connection at once
+ * (keep-alive and stalled ones included).
+ *
+ * @internal
+ */
+export const listen = (
+  server: Http.Server,
+  host: string,
+  port: number
+): Effect.Effect<Net.AddressInfo, ServeError, Scope.Scope> =>
+  Effect.acquireRelease(
+    Effect.async<Net.AddressInfo, ServeError>((resume) => {
+      const failed = (cause: unknown) => resume(Effect.fail(new ServeError({ cause })))
+      server.once("error", failed)
+      server.listen(port, host, () => {
+        server.off("error", failed)
+        resume(Effect.succeed(server.address() as Net.AddressInfo))
+      })
+    }),
+    () =>
+      Effect.async((resume) => {
+        server.close(() => resume(Effect.void))
+        server.closeAllConnections()
+      })
+  )

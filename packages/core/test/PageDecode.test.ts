@@ -68,34 +68,41 @@ describe("Page fast decoders answer exactly as the schema", () => {
   // calls, which a deep run (FC_NUM_RUNS=1000 and more) would otherwise keep waiting past their timeout
   afterEach(() => new Promise<void>((resolve) => setImmediate(resolve)))
 
-  for (const options of optionSets) {
-    const label = JSON.stringify(options ?? {})
-    const fastThreads = Page.decodeThreadPage(options)
-    const slowThreads = Decoding.decodeUnknownEither(Page.ThreadPage, options)
-    const fastItems = Page.decodeThreadItemPage(options)
-    const slowItems = Decoding.decodeUnknownEither(Page.ThreadItemPage, options)
-
-    it.prop(`thread pages ${label}`, [wirePages(Page.ThreadPage)], ([input]) => {
-      sameAnswer(fastThreads, slowThreads, input)
-    })
-
-    it.prop(`item pages ${label}`, [wirePages(Page.ThreadItemPage)], ([input]) => {
-      sameAnswer(fastItems, slowItems, input)
-    })
-
-    it.prop(`thread pages with one change ${label}`, [mutated(wirePages(Page.ThreadPage))], ([input]) => {
-      sameAnswer(fastThreads, slowThreads, input)
-    })
-
-    it.prop(`item pages with one change ${label}`, [mutated(wirePages(Page.ThreadItemPage))], ([input]) => {
-      sameAnswer(fastItems, slowItems, input)
-    })
-
-    it.prop(`anything at all ${label}`, [FastCheck.anything()], ([input]) => {
-      sameAnswer(fastThreads, slowThreads, input)
-      sameAnswer(fastItems, slowItems, input)
-    })
+  // each drawn input is checked under every set of options: one draw, not one per set
+  const decoders = optionSets.map((options) => ({
+    fastThreads: Page.decodeThreadPage(options),
+    slowThreads: Decoding.decodeUnknownEither(Page.ThreadPage, options),
+    fastItems: Page.decodeThreadItemPage(options),
+    slowItems: Decoding.decodeUnknownEither(Page.ThreadItemPage, options)
+  }))
+  const threadsAnswer = (input: unknown) => {
+    for (const { fastThreads, slowThreads } of decoders) sameAnswer(fastThreads, slowThreads, input)
   }
+  const itemsAnswer = (input: unknown) => {
+    for (const { fastItems, slowItems } of decoders) sameAnswer(fastItems, slowItems, input)
+  }
+  const sets = optionSets.map((options) => JSON.stringify(options ?? {})).join(", ")
+
+  it.prop(`thread pages, with ${sets}`, [wirePages(Page.ThreadPage)], ([input]) => threadsAnswer(input))
+
+  it.prop(`item pages, with ${sets}`, [wirePages(Page.ThreadItemPage)], ([input]) => itemsAnswer(input))
+
+  it.prop(
+    `thread pages with one change, with ${sets}`,
+    [mutated(wirePages(Page.ThreadPage))],
+    ([input]) => threadsAnswer(input)
+  )
+
+  it.prop(
+    `item pages with one change, with ${sets}`,
+    [mutated(wirePages(Page.ThreadItemPage))],
+    ([input]) => itemsAnswer(input)
+  )
+
+  it.prop(`anything at all, with ${sets}`, [FastCheck.anything()], ([input]) => {
+    threadsAnswer(input)
+    itemsAnswer(input)
+  })
 
   it("decodes unknown values at every level as the schema does, keeping a __proto__ key as a key", () => {
     const items = JSON.parse(JSON.stringify(referenceItemPage))

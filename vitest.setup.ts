@@ -1,7 +1,11 @@
-import { addEqualityTesters } from "@effect/vitest"
+import { addEqualityTesters, effect, flakyTest, it, layer, live, prop, scoped, scopedLive } from "@effect/vitest"
 import { FastCheck } from "effect"
 
 addEqualityTesters()
+
+// `layer(…)` of @effect/vitest 0.30 writes the methods bound to its runtime (its TestClock among them) onto the shared
+// `it`; test files share their worker's modules (`isolate: false`), so each file starts again from the plain ones
+Object.assign(it, { effect, flakyTest, layer, live, prop, scoped, scopedLive })
 
 // `FC_NUM_RUNS=2000 pnpm test` runs every property that sets no count of its own that many times
 const numRuns = Number(process.env.FC_NUM_RUNS)

@@ -254,7 +254,8 @@ const checkExamples = (project: string): void => {
     })
   )
   run(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", project], project)
-  run(process.execPath, [join(project, "node_modules", "vitest", "vitest.mjs"), "run"], project)
+  // the tests in test/, not their copies tsc just built into build/test
+  run(process.execPath, [join(project, "node_modules", "vitest", "vitest.mjs"), "run", "--dir", "test"], project)
 }
 
 const waitForUrl = (server: ChildProcess): Promise<string> =>

@@ -1,6 +1,6 @@
 import { Decoding, Page } from "@effect-chatkit/core"
-import { afterEach, assert, describe, it } from "@effect/vitest"
-import { Arbitrary, Either, FastCheck, ParseResult, Schema } from "effect"
+import { assert, describe, it } from "@effect/vitest"
+import { Arbitrary, Effect, Either, FastCheck, ParseResult, Schema } from "effect"
 import type { ParseOptions } from "effect/SchemaAST"
 import { referenceItemPage } from "./fixtures/referencePage.js"
 
@@ -64,38 +64,51 @@ const sameAnswer = <A extends object>(
 }
 
 describe("Page fast decoders answer exactly as the schema", () => {
-  // these properties run synchronously: a turn of the event loop after each lets the worker answer vitest's
+  // each drawn input is checked under every set of options: one draw, not one per set
+  const decoders = optionSets.map((options) => ({
+    fastThreads: Page.decodeThreadPage(options),
+    slowThreads: Decoding.decodeUnknownEither(Page.ThreadPage, options),
+    fastItems: Page.decodeThreadItemPage(options),
+    slowItems: Decoding.decodeUnknownEither(Page.ThreadItemPage, options)
+  }))
+  // the decoders are synchronous: a turn of the event loop after each input lets the worker answer vitest's
   // calls, which a deep run (FC_NUM_RUNS=1000 and more) would otherwise keep waiting past their timeout
-  afterEach(() => new Promise<void>((resolve) => setImmediate(resolve)))
+  const turn = Effect.promise(() => new Promise<void>((resolve) => setImmediate(resolve)))
+  const threadsAnswer = (input: unknown) =>
+    Effect.zipRight(
+      Effect.sync(() =>
+        decoders.forEach(({ fastThreads, slowThreads }) => sameAnswer(fastThreads, slowThreads, input))
+      ),
+      turn
+    )
+  const itemsAnswer = (input: unknown) =>
+    Effect.zipRight(
+      Effect.sync(() => decoders.forEach(({ fastItems, slowItems }) => sameAnswer(fastItems, slowItems, input))),
+      turn
+    )
+  const sets = optionSets.map((options) => JSON.stringify(options ?? {})).join(", ")
 
-  for (const options of optionSets) {
-    const label = JSON.stringify(options ?? {})
-    const fastThreads = Page.decodeThreadPage(options)
-    const slowThreads = Decoding.decodeUnknownEither(Page.ThreadPage, options)
-    const fastItems = Page.decodeThreadItemPage(options)
-    const slowItems = Decoding.decodeUnknownEither(Page.ThreadItemPage, options)
+  it.live.prop(`thread pages, with ${sets}`, [wirePages(Page.ThreadPage)], ([input]) => threadsAnswer(input))
 
-    it.prop(`thread pages ${label}`, [wirePages(Page.ThreadPage)], ([input]) => {
-      sameAnswer(fastThreads, slowThreads, input)
-    })
+  it.live.prop(`item pages, with ${sets}`, [wirePages(Page.ThreadItemPage)], ([input]) => itemsAnswer(input))
 
-    it.prop(`item pages ${label}`, [wirePages(Page.ThreadItemPage)], ([input]) => {
-      sameAnswer(fastItems, slowItems, input)
-    })
+  it.live.prop(
+    `thread pages with one change, with ${sets}`,
+    [mutated(wirePages(Page.ThreadPage))],
+    ([input]) => threadsAnswer(input)
+  )
 
-    it.prop(`thread pages with one change ${label}`, [mutated(wirePages(Page.ThreadPage))], ([input]) => {
-      sameAnswer(fastThreads, slowThreads, input)
-    })
+  it.live.prop(
+    `item pages with one change, with ${sets}`,
+    [mutated(wirePages(Page.ThreadItemPage))],
+    ([input]) => itemsAnswer(input)
+  )
 
-    it.prop(`item pages with one change ${label}`, [mutated(wirePages(Page.ThreadItemPage))], ([input]) => {
-      sameAnswer(fastItems, slowItems, input)
-    })
-
-    it.prop(`anything at all ${label}`, [FastCheck.anything()], ([input]) => {
-      sameAnswer(fastThreads, slowThreads, input)
-      sameAnswer(fastItems, slowItems, input)
-    })
-  }
+  it.live.prop(
+    `anything at all, with ${sets}`,
+    [FastCheck.anything()],
+    ([input]) => Effect.zipRight(threadsAnswer(input), itemsAnswer(input))
+  )
 
   it("decodes unknown values at every level as the schema does, keeping a __proto__ key as a key", () => {
     const items = JSON.parse(JSON.stringify(referenceItemPage))

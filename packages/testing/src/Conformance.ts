@@ -14,6 +14,7 @@ import type { ThreadsService } from "@effect-chatkit/core/ThreadsService"
 import { describe, it } from "@effect/vitest"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as FastCheck from "effect/FastCheck"
 import * as Layer from "effect/Layer"
 import type * as Scope from "effect/Scope"
 import type { Example, Test } from "./internal/conformanceChecks.js"
@@ -66,8 +67,9 @@ export type { Entry, Window } from "./internal/conformanceModel.js"
  */
 export interface Options {
   /**
-   * Runs of each property, 25 by default (enough for CI in seconds against the in-memory fake); the
-   * environment variable `CHATKIT_CONFORMANCE_RUNS` raises it for deeper runs.
+   * Runs of each property, 25 by default (enough for CI in seconds against the in-memory fake); fast-check's
+   * global `numRuns` (`FastCheck.configureGlobal`) or the environment variable `CHATKIT_CONFORMANCE_RUNS`
+   * raises it for deeper runs.
    */
   readonly numRuns?: number | undefined
   /** The time limit of each property, all its runs together. Defaults to 60 seconds. */
@@ -100,7 +102,11 @@ const eventLoopTurn: Effect.Effect<void> = Effect.promise(() => new Promise<void
 
 /** The way to register properties and examples over services built afresh from `layer` for every run. */
 const register = <R, E>(layer: Layer.Layer<R, E>, options: Options | undefined) => {
-  const numRuns = Math.max(options?.numRuns ?? defaultNumRuns, numRunsFromEnv())
+  const numRuns = Math.max(
+    options?.numRuns ?? defaultNumRuns,
+    numRunsFromEnv(),
+    FastCheck.readConfigureGlobal().numRuns ?? 0
+  )
   const timeout = Duration.toMillis(options?.timeout ?? Duration.seconds(60))
   const provide = <A, E2>(effect: Effect.Effect<A, E2, R>) => Effect.provide(effect, layer)
   const test: Test<R> = (title, arbitrary, run) =>

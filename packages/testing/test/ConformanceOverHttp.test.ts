@@ -4,7 +4,6 @@ import { ChatKitFakeServer, ThreadsFake } from "@effect-chatkit/testing"
 import * as Conformance from "@effect-chatkit/testing/Conformance"
 import { NodeHttpClient } from "@effect/platform-node"
 import { Context, Effect, Layer, Redacted } from "effect"
-import { runs } from "./utils/runs.js"
 
 const apiKey = "sk-conformance"
 
@@ -29,6 +28,6 @@ const overHttp = Layer.effectContext(
   Layer.provide(NodeHttpClient.layerUndici)
 )
 
-Conformance.suite("ChatKitClient over HTTP against ChatKitFakeServer", overHttp, { numRuns: runs(10) })
+Conformance.suite("ChatKitClient over HTTP against ChatKitFakeServer", overHttp, { numRuns: 10 })
 
-Conformance.sessionsSuite("ChatKitClient sessions over HTTP against ChatKitFakeServer", overHttp, { numRuns: runs(10) })
+Conformance.sessionsSuite("ChatKitClient sessions over HTTP against ChatKitFakeServer", overHttp, { numRuns: 10 })

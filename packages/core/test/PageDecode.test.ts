@@ -1,11 +1,11 @@
-import { Decoding, Page } from "@effect-chatkit/core"
+import { Decoding, Page, Thread } from "@effect-chatkit/core"
 import { afterEach, assert, describe, it } from "@effect/vitest"
 import { Arbitrary, Either, FastCheck, ParseResult, Schema } from "effect"
 import type { ParseOptions } from "effect/SchemaAST"
 import { referenceItemPage } from "./fixtures/referencePage.js"
 
-/** Wire pages of `schema`, through JSON like an HTTP body. */
-const wirePages = <A, I>(schema: Schema.Schema<A, I>) =>
+/** Wire values of `schema` (pages, threads), through JSON like an HTTP body. */
+const wireValues = <A, I>(schema: Schema.Schema<A, I>) =>
   Arbitrary.make(schema).map((page) => JSON.parse(JSON.stringify(Schema.encodeSync(schema)(page))) as unknown)
 
 /** A JSON value with one place changed: a key dropped, a value replaced by another JSON value, or a key added. */
@@ -63,7 +63,7 @@ const sameAnswer = <A extends object>(
   }
 }
 
-describe("Page fast decoders answer exactly as the schema", () => {
+describe("Page and Thread fast decoders answer exactly as the schema", () => {
   // these properties run synchronously: a turn of the event loop after each lets the worker answer vitest's
   // calls, which a deep run (FC_NUM_RUNS=1000 and more) would otherwise keep waiting past their timeout
   afterEach(() => new Promise<void>((resolve) => setImmediate(resolve)))
@@ -74,26 +74,37 @@ describe("Page fast decoders answer exactly as the schema", () => {
     const slowThreads = Decoding.decodeUnknownEither(Page.ThreadPage, options)
     const fastItems = Page.decodeThreadItemPage(options)
     const slowItems = Decoding.decodeUnknownEither(Page.ThreadItemPage, options)
+    const fastThread = Thread.decodeThread(options)
+    const slowThread = Decoding.decodeUnknownEither(Thread.Thread, options)
 
-    it.prop(`thread pages ${label}`, [wirePages(Page.ThreadPage)], ([input]) => {
+    it.prop(`thread pages ${label}`, [wireValues(Page.ThreadPage)], ([input]) => {
       sameAnswer(fastThreads, slowThreads, input)
     })
 
-    it.prop(`item pages ${label}`, [wirePages(Page.ThreadItemPage)], ([input]) => {
+    it.prop(`item pages ${label}`, [wireValues(Page.ThreadItemPage)], ([input]) => {
       sameAnswer(fastItems, slowItems, input)
     })
 
-    it.prop(`thread pages with one change ${label}`, [mutated(wirePages(Page.ThreadPage))], ([input]) => {
+    it.prop(`thread pages with one change ${label}`, [mutated(wireValues(Page.ThreadPage))], ([input]) => {
       sameAnswer(fastThreads, slowThreads, input)
     })
 
-    it.prop(`item pages with one change ${label}`, [mutated(wirePages(Page.ThreadItemPage))], ([input]) => {
+    it.prop(`item pages with one change ${label}`, [mutated(wireValues(Page.ThreadItemPage))], ([input]) => {
       sameAnswer(fastItems, slowItems, input)
+    })
+
+    it.prop(`threads ${label}`, [wireValues(Thread.Thread)], ([input]) => {
+      sameAnswer(fastThread, slowThread, input)
+    })
+
+    it.prop(`threads with one change ${label}`, [mutated(wireValues(Thread.Thread))], ([input]) => {
+      sameAnswer(fastThread, slowThread, input)
     })
 
     it.prop(`anything at all ${label}`, [FastCheck.anything()], ([input]) => {
       sameAnswer(fastThreads, slowThreads, input)
       sameAnswer(fastItems, slowItems, input)
+      sameAnswer(fastThread, slowThread, input)
     })
   }
 

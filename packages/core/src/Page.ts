@@ -102,9 +102,6 @@ export const make = <A>(
   has_more: hasMore
 })
 
-const takesFastPath = (options: ParseOptions | undefined): boolean =>
-  (options?.onExcessProperty ?? "ignore") === "ignore" && options?.propertyOrder !== "original"
-
 const fastDecoder = <A, I>(
   schema: Schema.Schema<Page<A>, Page.Encoded<I>>,
   element: Schema.Schema<A, I>,
@@ -112,7 +109,7 @@ const fastDecoder = <A, I>(
   options: ParseOptions | undefined
 ): (input: unknown) => Either.Either<Page<A>, ParseResult.ParseIssue> => {
   const slow = Decoding.decodeUnknownEither(schema, options)
-  if (!takesFastPath(options)) return slow
+  if (!fast.takesFastPath(options)) return slow
   const slowElement = Decoding.decodeUnknownEither(element, options)
   const fallback = (u: unknown) => Either.getOrUndefined(slowElement(u))
   return (input) => {

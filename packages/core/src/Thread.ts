@@ -6,7 +6,12 @@
  *
  * @since 0.1.0
  */
+import * as Either from "effect/Either"
+import type * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
+import type { ParseOptions } from "effect/SchemaAST"
+import * as Decoding from "./Decoding.js"
+import * as fast from "./internal/fastDecode.js"
 import { nullable, type RawObject, unknownVariant } from "./internal/schema.js"
 
 /**
@@ -141,6 +146,26 @@ export declare namespace Thread {
    * @category models
    */
   export interface Encoded extends Schema.Schema.Encoded<typeof Thread> {}
+}
+
+/**
+ * A decoder of threads that answers exactly as `Decoding.decodeUnknownEither(Thread, options)` (same values,
+ * same errors; never throws) but several times faster on what the API sends: a thread with every key present
+ * (an unknown status included) is checked and copied by hand, anything else is left to the schema. Build it once
+ * and reuse it.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decodeThread = (
+  options?: ParseOptions
+): (input: unknown) => Either.Either<Thread, ParseResult.ParseIssue> => {
+  const slow = Decoding.decodeUnknownEither(Thread, options)
+  if (!fast.takesFastPath(options)) return slow
+  return (input) => {
+    const decoded = fast.thread(input)
+    return decoded === undefined ? slow(input) : Either.right(decoded)
+  }
 }
 
 /**

@@ -1,11 +1,11 @@
-import { Decoding, Page } from "@effect-chatkit/core"
+import { Decoding, Page, Thread } from "@effect-chatkit/core"
 import { assert, describe, it } from "@effect/vitest"
 import { Arbitrary, Effect, Either, FastCheck, ParseResult, Schema } from "effect"
 import type { ParseOptions } from "effect/SchemaAST"
 import { referenceItemPage } from "./fixtures/referencePage.js"
 
-/** Wire pages of `schema`, through JSON like an HTTP body. */
-const wirePages = <A, I>(schema: Schema.Schema<A, I>) =>
+/** Wire values of `schema` (pages, threads), through JSON like an HTTP body. */
+const wireValues = <A, I>(schema: Schema.Schema<A, I>) =>
   Arbitrary.make(schema).map((page) => JSON.parse(JSON.stringify(Schema.encodeSync(schema)(page))) as unknown)
 
 /** A JSON value with one place changed: a key dropped, a value replaced by another JSON value, or a key added. */
@@ -63,13 +63,15 @@ const sameAnswer = <A extends object>(
   }
 }
 
-describe("Page fast decoders answer exactly as the schema", () => {
+describe("Page and Thread fast decoders answer exactly as the schema", () => {
   // each drawn input is checked under every set of options: one draw, not one per set
   const decoders = optionSets.map((options) => ({
     fastThreads: Page.decodeThreadPage(options),
     slowThreads: Decoding.decodeUnknownEither(Page.ThreadPage, options),
     fastItems: Page.decodeThreadItemPage(options),
-    slowItems: Decoding.decodeUnknownEither(Page.ThreadItemPage, options)
+    slowItems: Decoding.decodeUnknownEither(Page.ThreadItemPage, options),
+    fastThread: Thread.decodeThread(options),
+    slowThread: Decoding.decodeUnknownEither(Thread.Thread, options)
   }))
   // the decoders are synchronous: a turn of the event loop after each input lets the worker answer vitest's
   // calls, which a deep run (FC_NUM_RUNS=1000 and more) would otherwise keep waiting past their timeout
@@ -86,28 +88,41 @@ describe("Page fast decoders answer exactly as the schema", () => {
       Effect.sync(() => decoders.forEach(({ fastItems, slowItems }) => sameAnswer(fastItems, slowItems, input))),
       turn
     )
+  const threadAnswer = (input: unknown) =>
+    Effect.zipRight(
+      Effect.sync(() => decoders.forEach(({ fastThread, slowThread }) => sameAnswer(fastThread, slowThread, input))),
+      turn
+    )
   const sets = optionSets.map((options) => JSON.stringify(options ?? {})).join(", ")
 
-  it.live.prop(`thread pages, with ${sets}`, [wirePages(Page.ThreadPage)], ([input]) => threadsAnswer(input))
+  it.live.prop(`thread pages, with ${sets}`, [wireValues(Page.ThreadPage)], ([input]) => threadsAnswer(input))
 
-  it.live.prop(`item pages, with ${sets}`, [wirePages(Page.ThreadItemPage)], ([input]) => itemsAnswer(input))
+  it.live.prop(`item pages, with ${sets}`, [wireValues(Page.ThreadItemPage)], ([input]) => itemsAnswer(input))
 
   it.live.prop(
     `thread pages with one change, with ${sets}`,
-    [mutated(wirePages(Page.ThreadPage))],
+    [mutated(wireValues(Page.ThreadPage))],
     ([input]) => threadsAnswer(input)
   )
 
   it.live.prop(
     `item pages with one change, with ${sets}`,
-    [mutated(wirePages(Page.ThreadItemPage))],
+    [mutated(wireValues(Page.ThreadItemPage))],
     ([input]) => itemsAnswer(input)
+  )
+
+  it.live.prop(`threads, with ${sets}`, [wireValues(Thread.Thread)], ([input]) => threadAnswer(input))
+
+  it.live.prop(
+    `threads with one change, with ${sets}`,
+    [mutated(wireValues(Thread.Thread))],
+    ([input]) => threadAnswer(input)
   )
 
   it.live.prop(
     `anything at all, with ${sets}`,
     [FastCheck.anything()],
-    ([input]) => Effect.zipRight(threadsAnswer(input), itemsAnswer(input))
+    ([input]) => Effect.zipRight(Effect.zipRight(threadsAnswer(input), itemsAnswer(input)), threadAnswer(input))
   )
 
   it("decodes unknown values at every level as the schema does, keeping a __proto__ key as a key", () => {

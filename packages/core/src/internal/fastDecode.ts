@@ -7,12 +7,22 @@
  *
  * @internal
  */
+import type { ParseOptions } from "effect/SchemaAST"
 import type { Page } from "../Page.js"
 import type * as Thread from "../Thread.js"
 import type * as ThreadItem from "../ThreadItem.js"
 import { copyObject, type RawObject } from "./schema.js"
 
 type Input = { readonly [key: string]: unknown }
+
+/**
+ * Whether the fast decoders can answer for these options: they drop the keys the schema does not know and
+ * write the schema's key order, as the schema does by default.
+ *
+ * @internal
+ */
+export const takesFastPath = (options: ParseOptions | undefined): boolean =>
+  (options?.onExcessProperty ?? "ignore") === "ignore" && options?.propertyOrder !== "original"
 
 const isObject = (u: unknown): u is Input => typeof u === "object" && u !== null && !Array.isArray(u)
 const isString = (u: unknown): u is string => typeof u === "string"

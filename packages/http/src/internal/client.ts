@@ -26,10 +26,11 @@ import { fromAnswer, requestedDelay } from "./statusError.js"
 import { type Answer, attempt, type Target } from "./transport.js"
 import { userAgent } from "./version.js"
 
-// pages take core's fast decoders, which answer exactly as the schema (values and errors), many times faster
+// pages and threads take core's fast decoders, which answer exactly as the schema (values and errors), many
+// times faster
 const decodeThreadPage = decoder(Page.decodeThreadPage(parseOptions))
 const decodeItemPage = decoder(Page.decodeThreadItemPage(parseOptions))
-const decodeThread = decoder(schemaDecode(Thread.Thread))
+const decodeThread = decoder(Thread.decodeThread(parseOptions))
 const decodeThreadDeleted = decoder(schemaDecode(Thread.ThreadDeleted))
 
 // the client secret must not reach an error's message, even when the rest of the session fails to decode; the

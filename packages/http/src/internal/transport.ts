@@ -89,11 +89,12 @@ const empty = new Uint8Array(0)
  */
 const readBody = (
   response: HttpClientResponse.HttpClientResponse,
+  headers: Headers.Headers,
   maxResponseBytes: number,
   onTooLarge: () => Failure
 ): Effect.Effect<ArrayBuffer | Uint8Array, Failure | HttpClientError.ResponseError> => {
-  const declared = Number(response.headers["content-length"] ?? Number.NaN)
-  const encoding = response.headers["content-encoding"]
+  const declared = Number(headers["content-length"] ?? Number.NaN)
+  const encoding = headers["content-encoding"]
   if (declared > maxResponseBytes) return Effect.fail(onTooLarge())
   if (Number.isSafeInteger(declared) && (encoding === undefined || encoding === "identity")) {
     return response.arrayBuffer
@@ -138,11 +139,12 @@ export const attempt = (
   const { maxResponseBytes, secret, target, timeout } = options
   return client.execute(request).pipe(
     Effect.flatMap((response) => {
+      // the transports build a fresh copy of the headers on every read of `response.headers`: read them once
       const { headers, status } = response
       const header = headers["x-request-id"]
       const requestId = header === undefined ? undefined : scrub(secret)(header)
       return Effect.map(
-        readBody(response, maxResponseBytes, () => tooLarge(target, status, requestId, maxResponseBytes)),
+        readBody(response, headers, maxResponseBytes, () => tooLarge(target, status, requestId, maxResponseBytes)),
         (bytes): Answer => ({ status, headers, requestId, body: utf8.decode(bytes) })
       )
     }),

@@ -1,7 +1,8 @@
 import { defineConfig } from "vitest/config"
+import { deepRuns } from "./test/runs.js"
 
 // a deep run (`FC_NUM_RUNS` above fast-check's default of 100) does that many times the work of each property
-const depth = Math.max(1, (Number(process.env.FC_NUM_RUNS) || 0) / 100)
+const depth = Math.max(1, deepRuns / 100)
 
 export default defineConfig({
   test: {

@@ -1,5 +1,6 @@
 import { addEqualityTesters, effect, flakyTest, it, layer, live, prop, scoped, scopedLive } from "@effect/vitest"
 import { FastCheck } from "effect"
+import { deepRuns } from "./test/runs.js"
 
 addEqualityTesters()
 
@@ -7,6 +8,6 @@ addEqualityTesters()
 // `it`; test files share their worker's modules (`isolate: false`), so each file starts again from the plain ones
 Object.assign(it, { effect, flakyTest, layer, live, prop, scoped, scopedLive })
 
-// `FC_NUM_RUNS=2000 pnpm test` runs every property that sets no count of its own that many times
-const numRuns = Number(process.env.FC_NUM_RUNS)
-if (Number.isInteger(numRuns) && numRuns > 0) FastCheck.configureGlobal({ numRuns })
+// `FC_NUM_RUNS=2000 pnpm test` runs every property that sets no count of its own that many times (the others
+// ask for theirs with `runs(count)`)
+if (deepRuns > 0) FastCheck.configureGlobal({ numRuns: deepRuns })

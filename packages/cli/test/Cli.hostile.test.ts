@@ -1,5 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, FastCheck } from "effect"
+import { runs } from "../../../test/runs.js"
 import { lines, runCli } from "./fixtures/runCli.js"
 import { json, serve } from "./fixtures/server.js"
 
@@ -74,7 +75,7 @@ describe("hostile API data", () => {
         assert.deepStrictEqual(JSON.parse(exact.stdout).data, threads)
         assertTerminalSafe(exact.stdout)
       }),
-    { fastCheck: { numRuns: 10 } }
+    { fastCheck: { numRuns: runs(10) } }
   )
 
   it.scoped("an error line shows no control character and no API key, even one echoed by the server", () =>

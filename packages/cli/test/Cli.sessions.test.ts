@@ -3,6 +3,7 @@ import type * as SessionParams from "@effect-chatkit/core/SessionParams"
 import * as ChatKitFake from "@effect-chatkit/testing/ChatKitFake"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, FastCheck, Random, Redacted, Schema } from "effect"
+import { runs } from "../../../test/runs.js"
 import { lines, runCli } from "./fixtures/runCli.js"
 
 const encode = Schema.encodeSync(Session.ChatSession)
@@ -117,7 +118,7 @@ describe("chatkit sessions create", () => {
         assert.isTrue(out.ok, out.stderr)
         assert.deepStrictEqual(withoutIdentity(JSON.parse(out.stdout)), withoutIdentity(encode(session)))
       }),
-    { fastCheck: { numRuns: 20 } }
+    { fastCheck: { numRuns: runs(20) } }
   )
 
   it.effect("parameters out of range are core's BadRequestError, naming the param", () =>

@@ -3,6 +3,7 @@ import * as Thread from "@effect-chatkit/core/Thread"
 import * as ThreadItem from "@effect-chatkit/core/ThreadItem"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, FastCheck, Schema } from "effect"
+import { runs } from "../../../test/runs.js"
 import { collect, demoFake } from "./fixtures/demo.js"
 import { lines, runCli } from "./fixtures/runCli.js"
 
@@ -53,7 +54,7 @@ describe("chatkit threads list", () => {
         assert.strictEqual(progress.length, Math.ceil(expected.length / limit))
         assert.strictEqual(progress.at(-1), `fetched ${expected.length} threads…`)
       }),
-    { fastCheck: { numRuns: 15 } }
+    { fastCheck: { numRuns: runs(15) } }
   )
 
   it.effect("--all prints one table of every thread, filtered by --user", () =>

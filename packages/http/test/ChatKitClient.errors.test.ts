@@ -1,6 +1,7 @@
 import { ChatKitError } from "@effect-chatkit/core"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Either, FastCheck, Fiber, TestClock } from "effect"
+import { runs } from "../../../test/runs.js"
 import { makeClient } from "./utils/client.js"
 import { assertNotShown, expectedTag } from "./utils/errors.js"
 import { apiKey, threadJson, threadPageJson } from "./utils/fixtures.js"
@@ -46,7 +47,7 @@ describe("ChatKitClient errors", () => {
       assert.strictEqual(error.type, "invalid_request_error")
       assert.strictEqual(error.code, code)
       assert.strictEqual(error.param, "thread_id")
-    }), { fastCheck: { numRuns: 50 } })
+    }), { fastCheck: { numRuns: runs(50) } })
 
   it.effect("an empty error body says so", () =>
     Effect.gen(function*() {

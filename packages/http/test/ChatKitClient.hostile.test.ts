@@ -2,6 +2,7 @@ import type { ChatKitError } from "@effect-chatkit/core"
 import { assert, describe, it } from "@effect/vitest"
 import { Cause, Effect, FastCheck, Redacted } from "effect"
 import { inspect } from "node:util"
+import { runs } from "../../../test/runs.js"
 import { makeClient, makeServices } from "./utils/client.js"
 import { assertNotShown } from "./utils/errors.js"
 import { apiKey, threadJson, threadPageJson } from "./utils/fixtures.js"
@@ -173,7 +174,7 @@ describe("ChatKitClient against hostile answers", () => {
       )
       const error = yield* Effect.flip(services.threads.retrieve("cthr_1"))
       assertNotShown(error, key)
-    }), { fastCheck: { numRuns: 30 } })
+    }), { fastCheck: { numRuns: runs(30) } })
 
   it.effect.prop("a short key is hidden where it stands alone, and leaves every other message as it was", {
     key: FastCheck.stringMatching(/^[a-z0-9]{1,7}$/),
@@ -188,5 +189,5 @@ describe("ChatKitClient against hostile answers", () => {
       const error = yield* Effect.flip(services.threads.retrieve("cthr_1"))
       const expected = words.map((word) => word === key ? "<redacted>" : word).join(" ")
       assert.strictEqual(error.message, `404 ${expected}`)
-    }), { fastCheck: { numRuns: 30 } })
+    }), { fastCheck: { numRuns: runs(30) } })
 })

@@ -3,6 +3,7 @@ import { ChatKitClient } from "@effect-chatkit/http"
 import * as HttpClient from "@effect/platform/HttpClient"
 import { assert, describe, it } from "@effect/vitest"
 import { ConfigError, ConfigProvider, Duration, Effect, FastCheck, Fiber, Layer, Option, TestClock } from "effect"
+import { runs } from "../../../test/runs.js"
 import { makeClient, makeServices } from "./utils/client.js"
 import { threadPageJson } from "./utils/fixtures.js"
 import { answer, hang, scripted } from "./utils/transport.js"
@@ -30,7 +31,7 @@ describe("ChatKitClient options", () => {
     "maxRetries that is not a non-negative integer is a ConfigError naming it",
     [notCount],
     ([n]) => Effect.asVoid(refused({ maxRetries: n }, "maxRetries")),
-    { fastCheck: { numRuns: 30 } }
+    { fastCheck: { numRuns: runs(30) } }
   )
 
   it.effect("maxRetries -1, 1.5 and NaN are refused, as openai-node refuses them", () =>
@@ -53,7 +54,7 @@ describe("ChatKitClient options", () => {
     },
     ({ n }) => Effect.asVoid(refused({ maxResponseBytes: n }, "maxResponseBytes")),
     {
-      fastCheck: { numRuns: 30 }
+      fastCheck: { numRuns: runs(30) }
     }
   )
 

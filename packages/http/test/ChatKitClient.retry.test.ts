@@ -1,6 +1,7 @@
 import type { ChatKitError } from "@effect-chatkit/core"
 import { assert, describe, it } from "@effect/vitest"
 import { Array as Arr, Duration, Effect, Either, FastCheck, Fiber, Random, Schedule, TestClock } from "effect"
+import { runs } from "../../../test/runs.js"
 import { makeClient } from "./utils/client.js"
 import { threadJson } from "./utils/fixtures.js"
 import { answer, fail, hang, type Reply, scripted } from "./utils/transport.js"
@@ -54,7 +55,7 @@ describe("ChatKitClient retries", () => {
     Effect.gen(function*() {
       const { attempts } = yield* run([answer(status)], { maxRetries })
       assert.strictEqual(attempts, maxRetries + 1)
-    }), { fastCheck: { numRuns: 20 } })
+    }), { fastCheck: { numRuns: runs(20) } })
 
   it.effect.prop("never retries other statuses", {
     status: FastCheck.integer({ min: 300, max: 499 }).filter((s) => ![408, 409, 429].includes(s))
@@ -62,7 +63,7 @@ describe("ChatKitClient retries", () => {
     Effect.gen(function*() {
       const { attempts } = yield* run([answer(status), ok])
       assert.strictEqual(attempts, 1)
-    }), { fastCheck: { numRuns: 20 } })
+    }), { fastCheck: { numRuns: runs(20) } })
 
   it.effect("404 once: no retry", () =>
     Effect.gen(function*() {
@@ -133,7 +134,7 @@ describe("ChatKitClient retries", () => {
         assert.isAtLeast(delay, base * 0.75 - 1)
         assert.isAtMost(delay, base)
       })
-    }), { fastCheck: { numRuns: 10 } })
+    }), { fastCheck: { numRuns: runs(10) } })
 
   it.effect("connection errors are retried and end as a ConnectionError", () =>
     Effect.gen(function*() {

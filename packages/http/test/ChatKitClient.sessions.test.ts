@@ -21,6 +21,7 @@ import {
   TestServices
 } from "effect"
 import { inspect } from "node:util"
+import { runs } from "../../../test/runs.js"
 import { makeServices } from "./utils/client.js"
 import { assertNotShown, expectedTag } from "./utils/errors.js"
 import { apiKey, clientSecret, session } from "./utils/fixtures.js"
@@ -147,7 +148,7 @@ describe("ChatKitClient sessions: requests", () => {
         yield* sessions.create(params)
         assert.deepStrictEqual(firstBody(transport.seen), JSON.parse(JSON.stringify(params)))
       }),
-    { fastCheck: { numRuns: 50 } }
+    { fastCheck: { numRuns: runs(50) } }
   )
 
   it.effect("cancel sends POST /chatkit/sessions/{id}/cancel without a body, the id as one segment", () =>
@@ -229,7 +230,7 @@ describe("ChatKitClient sessions: errors", () => {
         assert.strictEqual(error.requestId, "req_42")
         assert.strictEqual(error.param, "user")
       }
-    }), { fastCheck: { numRuns: 40 } })
+    }), { fastCheck: { numRuns: runs(40) } })
 
   it.effect("a session that fails to decode names the path, never the client secret", () =>
     Effect.gen(function*() {
@@ -354,7 +355,7 @@ describe("ChatKitClient sessions: decoding", () => {
       const { sessions } = yield* makeServices(scripted([answer(200, wire)]))
       const cancelled = yield* sessions.cancel("cksess_1")
       assert.deepStrictEqual(Schema.encodeSync(Session.ChatSession)(cancelled), wire)
-    }), { fastCheck: { numRuns: 50 } })
+    }), { fastCheck: { numRuns: runs(50) } })
 })
 
 describe("ChatKitClient sessions: tracing and layers", () => {
@@ -467,7 +468,7 @@ const overSocket = (name: string, httpClient: Layer.Layer<HttpClient.HttpClient>
           assert.strictEqual(request!.body, "")
           assert.isUndefined(request!.headers["content-type"])
         }),
-      { fastCheck: { numRuns: 40 } }
+      { fastCheck: { numRuns: runs(40) } }
     )
 
     // real time below: the retry wait runs on the live clock

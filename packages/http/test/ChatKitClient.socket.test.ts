@@ -5,6 +5,7 @@ import type * as HttpClient from "@effect/platform/HttpClient"
 import { assert, describe, layer } from "@effect/vitest"
 import { Chunk, Effect, Either, FastCheck, Layer, Redacted, Schedule, Stream, TestServices } from "effect"
 import { inspect } from "node:util"
+import { runs } from "../../../test/runs.js"
 import { apiKey, itemPageJson, threadJson, threadPageJson } from "./utils/fixtures.js"
 import { anyId, segments, wellFormed } from "./utils/ids.js"
 import { json, TestServer } from "./utils/server.js"
@@ -46,7 +47,7 @@ const suite = (name: string, httpClient: Layer.Layer<HttpClient.HttpClient>) =>
             assert.deepStrictEqual(rest, request.target.endsWith("/items") ? ["items"] : [])
           }
         }),
-      { fastCheck: { numRuns: 60 } }
+      { fastCheck: { numRuns: runs(60) } }
     )
 
     it.effect.prop("list params reach the server as given, and only those", {
@@ -68,7 +69,7 @@ const suite = (name: string, httpClient: Layer.Layer<HttpClient.HttpClient>) =>
         const query = new URLSearchParams(request.target.split("?")[1] ?? "")
         const expected = Object.entries(params).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])
         assert.deepStrictEqual([...query], expected)
-      }), { fastCheck: { numRuns: 50 } })
+      }), { fastCheck: { numRuns: runs(50) } })
 
     it.effect("sends the official SDK's headers, the organization and project only when set", () =>
       Effect.gen(function*() {

@@ -2,6 +2,7 @@ import { NotFoundError, SessionParams, Thread, ThreadItem, ThreadsService } from
 import { Arbitraries, ThreadsFake } from "@effect-chatkit/testing"
 import { assert, describe, it } from "@effect/vitest"
 import { Array as Arr, Effect, FastCheck, Schema } from "effect"
+import { runs } from "../../../test/runs.js"
 
 /** Encodes to JSON text and decodes it back, as the wire does. */
 const throughWire = <A, I>(schema: Schema.Schema<A, I>, value: A): A =>
@@ -123,7 +124,7 @@ describe("Arbitraries", () => {
         assert.isTrue(isJsonSafe(item))
         assert.deepStrictEqual(throughWire(ThreadItem.ThreadItem, item), item)
       }),
-    { fastCheck: { numRuns: 50 } }
+    { fastCheck: { numRuns: runs(50) } }
   )
 
   it.effect.prop(
@@ -148,7 +149,7 @@ describe("Arbitraries", () => {
           assert.instanceOf(yield* Effect.flip(ThreadsService.retrieve(thread.id)), NotFoundError)
         }
       }).pipe(Effect.provide(ThreadsFake.layer())),
-    { fastCheck: { numRuns: 50 } }
+    { fastCheck: { numRuns: runs(50) } }
   )
 
   it("fixtures tie timestamps and delete some threads", () => {

@@ -5,7 +5,7 @@ import * as Conformance from "@effect-chatkit/testing/Conformance"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Either, FastCheck, Layer, Redacted } from "effect"
-import { runs } from "./utils/runs.js"
+import { runs } from "../../../test/runs.js"
 
 const readings: ReadonlyArray<ThreadsFake.ThreadsFake.BeforeReading> = ["far-end", "next-to-cursor"]
 

@@ -1,6 +1,7 @@
 import { ChatKitError, Session } from "@effect-chatkit/core"
 import { assert, describe, it } from "@effect/vitest"
 import { Duration, Effect, FastCheck as fc, Schema } from "effect"
+import { runs } from "../../../test/runs.js"
 import { assertReply, openAiError, send, withServer } from "./utils/fakeServer.js"
 
 const encode = Schema.encodeSync(Session.ChatSession)
@@ -169,7 +170,7 @@ describe("ChatKitFakeServer sessions", () => {
               const reply = await Effect.runPromise(post(`${server.url}/chatkit/sessions`, text))
               return reply.status === 200 || reply.status === 400
             }),
-            { numRuns: 150 }
+            { numRuns: runs(150) }
           )
         )
       })))

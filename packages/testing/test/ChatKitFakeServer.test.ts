@@ -4,8 +4,8 @@ import { ThreadsFake } from "@effect-chatkit/testing"
 import { assert, describe, it } from "@effect/vitest"
 import { Duration, Effect, Either, FastCheck as fc, Logger, LogLevel, Option, Schema } from "effect"
 import * as Net from "node:net"
+import { runs } from "../../../test/runs.js"
 import { assertReply, openAiError, send, withServer } from "./utils/fakeServer.js"
-import { runs } from "./utils/runs.js"
 
 // the status line of the answer to a raw HTTP/1.1 request, or "" when the connection closed without one
 const sendRaw = (port: number, request: string) =>
@@ -278,7 +278,7 @@ describe("ChatKitFakeServer", () => {
                 return reply.status === 400 && JSON.stringify(reply.body) === JSON.stringify(want)
               }
             ),
-            { numRuns: 50 }
+            { numRuns: runs(50) }
           )
         )
       })))
@@ -600,7 +600,7 @@ describe("ChatKitFakeServer", () => {
               }))
               return reply.status < 500 && (method === "HEAD" || reply.headers.get("x-request-id") !== null)
             }),
-            { numRuns: 300 }
+            { numRuns: runs(300) }
           )
         )
         const after = yield* send(`${server.url}/chatkit/threads`, { key: "sk-a" })
@@ -641,7 +641,7 @@ describe("ChatKitFakeServer", () => {
               const status = await Effect.runPromise(sendRaw(port, `${head.join("\r\n")}\r\n\r\n${body}`))
               return /^HTTP\/1\.1 [1-4][0-9][0-9] /.test(status)
             }),
-            { numRuns: 200 }
+            { numRuns: runs(200) }
           )
         )
         assert.strictEqual((yield* send(`${server.url}/chatkit/threads`)).status, 200)

@@ -4,7 +4,7 @@ import type { ListParams } from "@effect-chatkit/core"
 import { Arbitraries, Doctor, ThreadsFake } from "@effect-chatkit/testing"
 import { assert, describe, it } from "@effect/vitest"
 import { Cause, Effect, FastCheck, Option } from "effect"
-import { runs } from "./utils/runs.js"
+import { runs } from "../../../test/runs.js"
 
 type Service = ThreadsService.ThreadsService.Service
 

@@ -3,6 +3,7 @@ import { Session, SessionParams, SessionsService, ThreadsService } from "@effect
 import { Arbitraries, ChatKitFake, SessionsFake, ThreadsFake } from "@effect-chatkit/testing"
 import { assert, describe, it } from "@effect/vitest"
 import { Duration, Effect, Exit, FastCheck, Fiber, Redacted, Schema, TestClock } from "effect"
+import { runs } from "../../../test/runs.js"
 
 const encode = Schema.encodeSync(Session.ChatSession)
 
@@ -80,7 +81,7 @@ describe("SessionsFake", () => {
           assert.deepStrictEqual(encode(cancelled), { ...encode(session), status: "expired" })
         })
       ),
-    { fastCheck: { numRuns: 30 } }
+    { fastCheck: { numRuns: runs(30) } }
   )
 
   it.effect("cancel: active → cancelled, then unchanged; expiry does not undo a cancel", () =>
@@ -129,7 +130,7 @@ describe("SessionsFake", () => {
         assert.strictEqual(yield* json(3), first)
         if (calls.length > 0) assert.notStrictEqual(yield* json(4), first)
       }),
-    { fastCheck: { numRuns: 15 } }
+    { fastCheck: { numRuns: runs(15) } }
   )
 
   it.effect("faults: failNext by operation, then recovery; validation failures take no fault", () =>

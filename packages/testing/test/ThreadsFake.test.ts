@@ -3,6 +3,7 @@ import type { Thread } from "@effect-chatkit/core"
 import { ThreadsFake } from "@effect-chatkit/testing"
 import { assert, describe, it } from "@effect/vitest"
 import { Cause, Chunk, Duration, Effect, Either, Exit, FastCheck, Fiber, Option, Stream, TestClock } from "effect"
+import { runs } from "../../../test/runs.js"
 import { expectedPage, ordered } from "../src/internal/conformanceModel.js"
 
 type Order = "asc" | "desc"
@@ -126,7 +127,7 @@ describe("ThreadsFake", () => {
           assert.match(first, /"cthr_[0-9a-f]{24}"/)
           assert.match(first, /"cthi_[0-9a-f]{24}"/)
         }),
-      { fastCheck: { numRuns: 20 } }
+      { fastCheck: { numRuns: runs(20) } }
     )
 
     it.effect("different seeds give different ids; every fake has its own store", () =>
@@ -271,7 +272,7 @@ describe("ThreadsFake", () => {
             )
           }
         })),
-      { fastCheck: { numRuns: 8 } }
+      { fastCheck: { numRuns: runs(8) } }
     )
   })
 })

@@ -125,10 +125,10 @@ export const applySeed = (
       const threadId = pick(Model.liveThreads(store), step.thread)?.id
       if (threadId === undefined) continue
       if (step._tag === "AddItem") {
-        Model.addItem(store, threadId, yield* admin.addItem(threadId, step.input))
+        store.items.get(threadId)?.push(yield* admin.addItem(threadId, step.input))
       } else {
         yield* service.delete(threadId)
-        Model.deleteThread(store, threadId)
+        store.deleted.add(threadId)
       }
     }
     return store

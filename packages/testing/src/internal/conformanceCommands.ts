@@ -50,7 +50,7 @@ const addItem = command(
       const id = threadId(store, input.thread)
       const added = Effect.flatMap(ThreadsFake, (admin) => admin.addItem(id, input.input))
       if (!Model.isLive(store, id)) return yield* assertFails(added, "NotFoundError")
-      Model.addItem(store, id, yield* added)
+      store.items.get(id)?.push(yield* added)
     })
 )
 
@@ -66,7 +66,7 @@ const commands: ReadonlyArray<fc.Arbitrary<Command>> = [
       const id = threadId(store, input.thread)
       if (!Model.isLive(store, id)) return yield* assertFails(service.delete(id), "NotFoundError")
       assert.deepStrictEqual(yield* service.delete(id), { id, object: "chatkit.thread.deleted", deleted: true })
-      Model.deleteThread(store, id)
+      store.deleted.add(id)
     })),
   command("retrieve", fc.record({ thread }), (input, store) =>
     Effect.gen(function*() {

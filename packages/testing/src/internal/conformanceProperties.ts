@@ -89,7 +89,7 @@ const mutator = (store: Model.Store, mutations: ReadonlyArray<Mutation>) => {
       for (const id of doomed) {
         if (!Model.isLive(store, id)) continue
         yield* service.delete(id)
-        Model.deleteThread(store, id)
+        store.deleted.add(id)
       }
       for (const create of mutation.creates) Model.addThread(store, yield* admin.createThread(create))
     })

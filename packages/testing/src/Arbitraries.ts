@@ -220,7 +220,8 @@ export const createSessionParams: FastCheck.Arbitrary<SessionParams.CreateSessio
 }, { requiredKeys: ["user", "workflow"] })
 
 /**
- * The options of the admin input arbitraries: where `createdAt` is drawn from (by default {@link timestamp}).
+ * The options of the admin input arbitraries: where `createdAt` is drawn from when drawn (by default a time
+ * from 2023 to 2033, in whole Unix seconds).
  *
  * @since 0.1.0
  * @category models

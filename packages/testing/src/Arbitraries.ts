@@ -289,6 +289,10 @@ export interface StoreFixture {
  * @category fixtures
  */
 export interface StoreOptions {
+  /** Where the users are drawn from (by default 1 to 64 printable ASCII characters). */
+  readonly user?: FastCheck.Arbitrary<string> | undefined
+  /** Where the timestamps are drawn from (by default a time from 2023 to 2033, in whole Unix seconds). */
+  readonly createdAt?: FastCheck.Arbitrary<number> | undefined
   /** At most this many threads (default 30). */
   readonly maxThreads?: number | undefined
   /** At most this many distinct users (default 3). */
@@ -314,8 +318,11 @@ const timed = <A extends { readonly createdAt?: number | undefined }>(
  */
 export const storeFixture = (options?: StoreOptions): FastCheck.Arbitrary<StoreFixture> =>
   FastCheck.record({
-    users: FastCheck.uniqueArray(user, { minLength: 1, maxLength: options?.maxUsers ?? 3 }),
-    timestamps: FastCheck.uniqueArray(timestamp, { minLength: 1, maxLength: options?.maxTimestamps ?? 4 })
+    users: FastCheck.uniqueArray(options?.user ?? user, { minLength: 1, maxLength: options?.maxUsers ?? 3 }),
+    timestamps: FastCheck.uniqueArray(options?.createdAt ?? timestamp, {
+      minLength: 1,
+      maxLength: options?.maxTimestamps ?? 4
+    })
   }).chain(({ timestamps, users }) => {
     const at = FastCheck.constantFrom(...timestamps)
     return FastCheck.array(

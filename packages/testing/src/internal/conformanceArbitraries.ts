@@ -38,38 +38,35 @@ export const limit: fc.Arbitrary<number> = fc.oneof(
 )
 
 /** A creation time in whole seconds from a window of a few, so that ties are common. */
-const createdAt = fc.integer({ min: 1_700_000_000, max: 1_700_000_004 })
+const windowTime = fc.integer({ min: 1_700_000_000, max: 1_700_000_004 })
 
-const tied = <A>(input: fc.Arbitrary<A>) =>
-  fc.tuple(input, createdAt).map(([fields, createdAt]) => ({
-    ...fields,
-    createdAt
-  }))
+const inWindow = <A>(input: fc.Arbitrary<A>) =>
+  fc.tuple(input, windowTime).map(([fields, createdAt]) => ({ ...fields, createdAt }))
 
 /**
- * The admin input of a new thread for one of `users`.
+ * The admin input of a new thread for one of `users`, created in the window.
  *
  * @internal
  */
-export const threadInput: fc.Arbitrary<ThreadsFake.ThreadInput> = tied(
+export const threadInWindow: fc.Arbitrary<ThreadsFake.ThreadInput> = inWindow(
   Arbitraries.threadInput({ user: fc.constantFrom(...users) })
 )
 
 /**
  * The admin input of a new item of any variant, values the API does not have today included, so that every
- * implementation is seen to keep them.
+ * implementation is seen to keep them, created in the window.
  *
  * @internal
  */
-export const itemInput: fc.Arbitrary<ThreadsFake.ItemInput> = tied(Arbitraries.itemInput())
+export const itemInWindow: fc.Arbitrary<ThreadsFake.ItemInput> = inWindow(Arbitraries.itemInput())
 
 /**
- * A store to seed (see `Arbitraries.storeFixture`): threads for `users`, created in the window of the inputs.
+ * A store to seed (see `Arbitraries.storeFixture`): threads for `users`, created in the window.
  *
  * @internal
  */
 export const storeFixture = (options: Arbitraries.StoreOptions): fc.Arbitrary<Arbitraries.StoreFixture> =>
-  Arbitraries.storeFixture({ ...options, user: fc.constantFrom(...users), createdAt, maxTimestamps: 5 })
+  Arbitraries.storeFixture({ ...options, user: fc.constantFrom(...users), createdAt: windowTime, maxTimestamps: 5 })
 
 /**
  * Creates the fixture through the admin handle and the service (`Arbitraries.createFixture`), and gives the

@@ -301,6 +301,8 @@ export interface StoreOptions {
   readonly maxTimestamps?: number | undefined
   /** At most this many items per thread (default 5). */
   readonly maxItems?: number | undefined
+  /** How close to those bounds the numbers of threads and items tend to be: fast-check's `size` of arrays. */
+  readonly size?: FastCheck.SizeForArbitrary | undefined
 }
 
 const timed = <A extends { readonly createdAt?: number | undefined }>(
@@ -328,10 +330,10 @@ export const storeFixture = (options?: StoreOptions): FastCheck.Arbitrary<StoreF
     return FastCheck.array(
       FastCheck.record({
         input: timed(threadInput({ user: FastCheck.constantFrom(...users) }), at),
-        items: FastCheck.array(timed(itemInput(), at), { maxLength: options?.maxItems ?? 5 }),
+        items: FastCheck.array(timed(itemInput(), at), { maxLength: options?.maxItems ?? 5, size: options?.size }),
         deleted: FastCheck.integer({ min: 0, max: 3 }).map((n) => n === 0)
       }),
-      { maxLength: options?.maxThreads ?? 30 }
+      { maxLength: options?.maxThreads ?? 30, size: options?.size }
     ).map((threads) => ({ threads }))
   })
 

@@ -61,12 +61,19 @@ export const threadInWindow: fc.Arbitrary<ThreadsFake.ThreadInput> = inWindow(
 export const itemInWindow: fc.Arbitrary<ThreadsFake.ItemInput> = inWindow(Arbitraries.itemInput())
 
 /**
- * A store to seed (see `Arbitraries.storeFixture`): threads for `users`, created in the window.
+ * A store to seed (see `Arbitraries.storeFixture`): threads for `users`, created in the window, their
+ * numbers anywhere up to the bounds.
  *
  * @internal
  */
 export const storeFixture = (options: Arbitraries.StoreOptions): fc.Arbitrary<Arbitraries.StoreFixture> =>
-  Arbitraries.storeFixture({ ...options, user: fc.constantFrom(...users), createdAt: windowTime, maxTimestamps: 5 })
+  Arbitraries.storeFixture({
+    ...options,
+    user: fc.constantFrom(...users),
+    createdAt: windowTime,
+    maxTimestamps: 5,
+    size: "max"
+  })
 
 /**
  * Creates the fixture through the admin handle and the service (`Arbitraries.createFixture`), and gives the

@@ -41,7 +41,7 @@ const seeded = (kind: Kind) => ({
   // many items, one of them live to list its items
   fixture: kind === "threads"
     ? Gen.storeFixture({ maxThreads: 60, maxItems: 1 })
-    : Gen.storeFixture({ maxThreads: 3, maxItems: 30 }).filter((fixture) =>
+    : Gen.storeFixture({ maxThreads: 3, maxItems: 40 }).filter((fixture) =>
       fixture.threads.some((thread) => !thread.deleted)
     ),
   /** Which thread's items to list (modulo the live threads); ignored for threads. */

@@ -18,47 +18,21 @@ import * as ItemFields from "./internal/itemFields.js"
 import type { NewItem } from "./internal/store.js"
 import { ThreadsFake } from "./ThreadsFake.js"
 
-/**
- * A timestamp in whole Unix seconds, from 2023 to 2033.
- *
- * @since 0.1.0
- * @category primitives
- */
-export const timestamp: FastCheck.Arbitrary<number> = FastCheck.integer({ min: 1_672_531_200, max: 2_000_000_000 })
+/** A timestamp in whole Unix seconds, from 2023 to 2033. */
+const timestamp = FastCheck.integer({ min: 1_672_531_200, max: 2_000_000_000 })
 
-const hex24 = FastCheck.tuple(FastCheck.nat(), FastCheck.nat(), FastCheck.nat()).map((parts) =>
-  parts.map((n) => n.toString(16).padStart(8, "0")).join("")
-)
+/** An id of the fake's shape: the prefix followed by 24 hex digits. */
+const fakeId = (prefix: string) =>
+  FastCheck.tuple(FastCheck.nat(), FastCheck.nat(), FastCheck.nat()).map((parts) =>
+    prefix + parts.map((n) => n.toString(16).padStart(8, "0")).join("")
+  )
 
-/**
- * An id of the fake's shape: `cthr_` followed by 24 hex digits.
- *
- * @since 0.1.0
- * @category primitives
- */
-export const threadId: FastCheck.Arbitrary<string> = hex24.map((hex) => `cthr_${hex}`)
-
-/**
- * An id of the fake's shape: `cthi_` followed by 24 hex digits.
- *
- * @since 0.1.0
- * @category primitives
- */
-export const itemId: FastCheck.Arbitrary<string> = hex24.map((hex) => `cthi_${hex}`)
-
-/**
- * A user the `user` filter accepts: 1 to 64 printable ASCII characters.
- *
- * @since 0.1.0
- * @category primitives
- */
-export const user: FastCheck.Arbitrary<string> = FastCheck.string({ minLength: 1, maxLength: 64 })
+/** A user the `user` filter accepts: 1 to 64 printable ASCII characters. */
+const user = FastCheck.string({ minLength: 1, maxLength: 64 })
 
 const json = FastCheck.json({ maxDepth: 2 })
 
 const nullableString = FastCheck.option(FastCheck.string(), { nil: null })
-
-const short = { maxLength: 3 } as const
 
 /**
  * Any thread status, unknown ones (a type this library does not know, with extra JSON fields) included.
@@ -75,7 +49,7 @@ export const threadStatus: FastCheck.Arbitrary<Thread.ThreadStatus> = Arbitrary.
  * @category models
  */
 export const thread: FastCheck.Arbitrary<Thread.Thread> = FastCheck.record({
-  id: threadId,
+  id: fakeId("cthr_"),
   object: FastCheck.constant("chatkit.thread" as const),
   created_at: timestamp,
   title: nullableString,
@@ -83,23 +57,19 @@ export const thread: FastCheck.Arbitrary<Thread.Thread> = FastCheck.record({
   user
 })
 
-// every generator below draws the open points of its variant from core's schemas, unknown values included
+// the fields of each variant come from core's schemas (unknown values at every open point included), with
+// short arrays, but for the JSON strings and the tool call's status, which follows its output
 
 const userMessageFields: FastCheck.Arbitrary<NewItem<ThreadItem.UserMessageItem>> = Arbitrary.make(
   ItemFields.UserMessageFields
 ).map((fields) => ({ ...fields, content: fields.content.slice(0, 3), attachments: fields.attachments.slice(0, 2) }))
 
-const assistantMessageFields: FastCheck.Arbitrary<NewItem<ThreadItem.AssistantMessageItem>> = FastCheck.record({
-  type: FastCheck.constant("chatkit.assistant_message" as const),
-  content: FastCheck.array(
-    FastCheck.record({
-      type: FastCheck.constant("output_text" as const),
-      text: FastCheck.string(),
-      annotations: FastCheck.array(Arbitrary.make(ThreadItem.Annotation), short)
-    }),
-    short
-  )
-})
+const assistantMessageFields: FastCheck.Arbitrary<NewItem<ThreadItem.AssistantMessageItem>> = Arbitrary.make(
+  ItemFields.AssistantMessageFields
+).map((fields) => ({
+  ...fields,
+  content: fields.content.slice(0, 3).map((part) => ({ ...part, annotations: part.annotations.slice(0, 3) }))
+}))
 
 const widgetFields: FastCheck.Arbitrary<NewItem<ThreadItem.WidgetItem>> = FastCheck.record({
   type: FastCheck.constant("chatkit.widget" as const),
@@ -135,8 +105,18 @@ const unknownItemFields: FastCheck.Arbitrary<NewItem<ThreadItem.UnknownItem>> = 
   raw
 }))
 
+const newItem = FastCheck.oneof<Array<FastCheck.Arbitrary<NewItem>>>(
+  userMessageFields,
+  assistantMessageFields,
+  widgetFields,
+  clientToolCallFields,
+  taskFields,
+  taskGroupFields,
+  unknownItemFields
+)
+
 const withAssigned = <V extends ThreadItem.ThreadItem>(fields: FastCheck.Arbitrary<NewItem<V>>) =>
-  FastCheck.record({ fields, id: itemId, created_at: timestamp, thread_id: threadId }).map(
+  FastCheck.record({ fields, id: fakeId("cthi_"), created_at: timestamp, thread_id: fakeId("cthr_") }).map(
     ({ fields, ...assigned }) => ItemFields.assign(fields, assigned) as V
   )
 
@@ -201,23 +181,12 @@ export const unknownItem: FastCheck.Arbitrary<ThreadItem.UnknownItem> = withAssi
  * @since 0.1.0
  * @category models
  */
-export const threadItem: FastCheck.Arbitrary<ThreadItem.ThreadItem> = FastCheck.oneof<
-  Array<FastCheck.Arbitrary<ThreadItem.ThreadItem>>
->(userMessageItem, assistantMessageItem, widgetItem, clientToolCallItem, taskItem, taskGroupItem, unknownItem)
+export const threadItem: FastCheck.Arbitrary<ThreadItem.ThreadItem> = withAssigned(newItem)
 
 const options = <T>(model: { [K in keyof T]: FastCheck.Arbitrary<T[K]> }) =>
   FastCheck.record(model, { requiredKeys: [] })
 
 const enabled = options({ enabled: FastCheck.boolean() })
-
-/**
- * State variables a session accepts: up to 8, holding strings, booleans or finite numbers that survive JSON
- * unchanged.
- *
- * @since 0.1.0
- * @category session params
- */
-export const stateVariables: FastCheck.Arbitrary<Session.StateVariables> = Arbitrary.make(Session.StateVariables)
 
 /**
  * Valid parameters of `SessionsService.create`: `user` and `workflow.id` always, every optional field
@@ -231,7 +200,7 @@ export const createSessionParams: FastCheck.Arbitrary<SessionParams.CreateSessio
   workflow: FastCheck.record({
     id: FastCheck.string({ minLength: 1, maxLength: 32 }),
     version: FastCheck.string({ maxLength: 8 }),
-    state_variables: stateVariables,
+    state_variables: Arbitrary.make(Session.StateVariables),
     tracing: enabled
   }, { requiredKeys: ["id"] }),
   expires_after: FastCheck.record({
@@ -251,7 +220,8 @@ export const createSessionParams: FastCheck.Arbitrary<SessionParams.CreateSessio
 }, { requiredKeys: ["user", "workflow"] })
 
 /**
- * The options of the admin input arbitraries: where `createdAt` is drawn from (by default {@link timestamp}).
+ * The options of the admin input arbitraries: where `createdAt` is drawn from when drawn (by default a time
+ * from 2023 to 2033, in whole Unix seconds).
  *
  * @since 0.1.0
  * @category models
@@ -269,15 +239,7 @@ export interface InputOptions {
  */
 export const itemInput = (options?: InputOptions): FastCheck.Arbitrary<ThreadsFake.ItemInput> =>
   FastCheck.tuple(
-    FastCheck.oneof<Array<FastCheck.Arbitrary<NewItem>>>(
-      userMessageFields,
-      assistantMessageFields,
-      widgetFields,
-      clientToolCallFields,
-      taskFields,
-      taskGroupFields,
-      unknownItemFields
-    ),
+    newItem,
     FastCheck.option(options?.createdAt ?? timestamp, { nil: undefined })
   ).map(([fields, at]) => at === undefined ? fields : { ...fields, createdAt: at })
 
@@ -327,6 +289,10 @@ export interface StoreFixture {
  * @category fixtures
  */
 export interface StoreOptions {
+  /** Where the users are drawn from (by default 1 to 64 printable ASCII characters). */
+  readonly user?: FastCheck.Arbitrary<string> | undefined
+  /** Where the timestamps are drawn from (by default a time from 2023 to 2033, in whole Unix seconds). */
+  readonly createdAt?: FastCheck.Arbitrary<number> | undefined
   /** At most this many threads (default 30). */
   readonly maxThreads?: number | undefined
   /** At most this many distinct users (default 3). */
@@ -335,6 +301,8 @@ export interface StoreOptions {
   readonly maxTimestamps?: number | undefined
   /** At most this many items per thread (default 5). */
   readonly maxItems?: number | undefined
+  /** How close to those bounds the numbers of threads and items tend to be: fast-check's `size` of arrays. */
+  readonly size?: FastCheck.SizeForArbitrary | undefined
 }
 
 const timed = <A extends { readonly createdAt?: number | undefined }>(
@@ -352,17 +320,20 @@ const timed = <A extends { readonly createdAt?: number | undefined }>(
  */
 export const storeFixture = (options?: StoreOptions): FastCheck.Arbitrary<StoreFixture> =>
   FastCheck.record({
-    users: FastCheck.uniqueArray(user, { minLength: 1, maxLength: options?.maxUsers ?? 3 }),
-    timestamps: FastCheck.uniqueArray(timestamp, { minLength: 1, maxLength: options?.maxTimestamps ?? 4 })
+    users: FastCheck.uniqueArray(options?.user ?? user, { minLength: 1, maxLength: options?.maxUsers ?? 3 }),
+    timestamps: FastCheck.uniqueArray(options?.createdAt ?? timestamp, {
+      minLength: 1,
+      maxLength: options?.maxTimestamps ?? 4
+    })
   }).chain(({ timestamps, users }) => {
     const at = FastCheck.constantFrom(...timestamps)
     return FastCheck.array(
       FastCheck.record({
         input: timed(threadInput({ user: FastCheck.constantFrom(...users) }), at),
-        items: FastCheck.array(timed(itemInput(), at), { maxLength: options?.maxItems ?? 5 }),
+        items: FastCheck.array(timed(itemInput(), at), { maxLength: options?.maxItems ?? 5, size: options?.size }),
         deleted: FastCheck.integer({ min: 0, max: 3 }).map((n) => n === 0)
       }),
-      { maxLength: options?.maxThreads ?? 30 }
+      { maxLength: options?.maxThreads ?? 30, size: options?.size }
     ).map((threads) => ({ threads }))
   })
 
@@ -388,23 +359,13 @@ export interface SeededThread {
 export const createFixture = (
   fixture: StoreFixture
 ): Effect.Effect<ReadonlyArray<SeededThread>, ChatKitError, ThreadsService.ThreadsService | ThreadsFake> =>
-  Effect.flatMap(ThreadsFake, (admin) =>
-    Effect.tap(
-      Effect.forEach(fixture.threads, ({ deleted, input, items }) =>
-        Effect.flatMap(admin.createThread(input), (thread) =>
-          Effect.map(
-            Effect.forEach(items, (item) =>
-              admin.addItem(thread.id, item)),
-            (items): SeededThread => ({ thread, items, deleted })
-          ))),
-      (seeded) =>
-        Effect.forEach(
-          seeded.filter(({ deleted }) =>
-            deleted
-          ),
-          ({ thread }) => ThreadsService.delete(thread.id),
-          {
-            discard: true
-          }
-        )
-    ))
+  Effect.gen(function*() {
+    const admin = yield* ThreadsFake
+    const seeded = yield* Effect.forEach(fixture.threads, ({ deleted, input, items }) =>
+      Effect.gen(function*() {
+        const thread = yield* admin.createThread(input)
+        return { thread, items: yield* Effect.forEach(items, (item) => admin.addItem(thread.id, item)), deleted }
+      }))
+    for (const { deleted, thread } of seeded) if (deleted) yield* ThreadsService.delete(thread.id)
+    return seeded
+  })

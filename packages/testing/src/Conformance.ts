@@ -36,21 +36,7 @@ export {
    * @since 0.1.0
    * @category model
    */
-  expectedPage,
-  /**
-   * Everything a full stream must give: the whole window `expectedPage` takes its pages from.
-   *
-   * @since 0.1.0
-   * @category model
-   */
-  expectedWindow,
-  /**
-   * Elements in list order: by `(created_at, insertion index)` ascending, reversed for `desc`.
-   *
-   * @since 0.1.0
-   * @category model
-   */
-  ordered
+  expectedPage
 } from "./internal/conformanceModel.js"
 
 /**

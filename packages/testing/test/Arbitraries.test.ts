@@ -152,6 +152,23 @@ describe("Arbitraries", () => {
     { fastCheck: { numRuns: runs(50) } }
   )
 
+  it.prop(
+    "fixtures draw users and creation times from the arbitraries given",
+    [
+      Arbitraries.storeFixture({
+        user: FastCheck.constantFrom("a", "b"),
+        createdAt: FastCheck.constantFrom(5, 6),
+        maxItems: 2
+      })
+    ],
+    ([{ threads }]) => {
+      for (const { input, items } of threads) {
+        assert.include(["a", "b"], input.user)
+        for (const { createdAt } of [input, ...items]) assert.include([5, 6], createdAt)
+      }
+    }
+  )
+
   it("fixtures tie timestamps and delete some threads", () => {
     const fixtures = FastCheck.sample(Arbitraries.storeFixture(), { numRuns: 50, seed: 1 })
     const tied = fixtures.some(({ threads }) =>

@@ -5,7 +5,7 @@ import * as Effect from "effect/Effect"
 import * as fc from "effect/FastCheck"
 import * as Runtime from "effect/Runtime"
 import { ThreadsFake } from "../ThreadsFake.js"
-import * as Arbitraries from "./conformanceArbitraries.js"
+import * as Gen from "./conformanceArbitraries.js"
 import { assertFails, collect, pick } from "./conformanceChecks.js"
 import * as Listing from "./conformanceListing.js"
 import * as Model from "./conformanceModel.js"
@@ -33,7 +33,7 @@ const threadId = (store: Model.Store, index: number) =>
 
 const createThread = command(
   "createThread",
-  Arbitraries.threadInput,
+  Gen.threadInWindow,
   (input, store) =>
     Effect.map(Effect.flatMap(ThreadsFake, (admin) => admin.createThread(input)), (created) => {
       assert.strictEqual(created.user, input.user)
@@ -44,13 +44,13 @@ const createThread = command(
 
 const addItem = command(
   "addItem",
-  fc.record({ thread, input: Arbitraries.itemInput }),
+  fc.record({ thread, input: Gen.itemInWindow }),
   (input, store) =>
     Effect.gen(function*() {
       const id = threadId(store, input.thread)
       const added = Effect.flatMap(ThreadsFake, (admin) => admin.addItem(id, input.input))
       if (!Model.isLive(store, id)) return yield* assertFails(added, "NotFoundError")
-      Model.addItem(store, id, yield* added)
+      store.items.get(id)?.push(yield* added)
     })
 )
 
@@ -66,7 +66,7 @@ const commands: ReadonlyArray<fc.Arbitrary<Command>> = [
       const id = threadId(store, input.thread)
       if (!Model.isLive(store, id)) return yield* assertFails(service.delete(id), "NotFoundError")
       assert.deepStrictEqual(yield* service.delete(id), { id, object: "chatkit.thread.deleted", deleted: true })
-      Model.deleteThread(store, id)
+      store.deleted.add(id)
     })),
   command("retrieve", fc.record({ thread }), (input, store) =>
     Effect.gen(function*() {
@@ -85,8 +85,8 @@ const commands: ReadonlyArray<fc.Arbitrary<Command>> = [
       thread,
       stream: fc.boolean(),
       limit: fc.integer({ min: 0, max: 100 }),
-      order: Arbitraries.order,
-      user: fc.option(Arbitraries.userFilter, { nil: undefined }),
+      order: Gen.order,
+      user: fc.option(Gen.userFilter, { nil: undefined }),
       after: Listing.cursor,
       before: Listing.cursor
     }),

@@ -42,31 +42,10 @@ export const ordered = <A extends Entry>(
 }
 
 /**
- * Everything between the exclusive bounds `after` and `before`, in list order, among the elements `include`
- * keeps; `Left` names the cursor that was never issued.
- *
- * @internal
- */
-export const expectedWindow = <A extends Entry>(
-  entries: ReadonlyArray<A>,
-  params: Window,
-  include: (entry: A) => boolean = () => true
-): Either.Either<ReadonlyArray<A>, "after" | "before"> => {
-  const list = ordered(entries, params.order ?? ListParams.defaultOrder)
-  const position = (id: string | undefined) => id === undefined ? undefined : list.findIndex((entry) => entry.id === id)
-  const after = position(params.after)
-  const before = position(params.before)
-  if (after === -1) return Either.left("after")
-  if (before === -1) return Either.left("before")
-  const start = after === undefined ? 0 : after + 1
-  const end = before === undefined ? list.length : before
-  return Either.right(list.slice(start, Math.max(start, end)).filter(include))
-}
-
-/**
- * The page the contract prescribes: the first `limit` of the window (the last `limit` when `before` is given
- * and `beforeReading` is `"next-to-cursor"`), `has_more` when the window holds more, `first_id`/`last_id` of
- * the data; `Left` names the cursor that was never issued.
+ * The page the contract prescribes: the window is everything between the exclusive bounds `after` and
+ * `before`, in list order, among the elements `include` keeps; the page is its first `limit` (its last `limit`
+ * when `before` is given and `beforeReading` is `"next-to-cursor"`), `has_more` when the window holds more,
+ * `first_id`/`last_id` of the data; `Left` names the cursor that was never issued.
  *
  * @internal
  */
@@ -75,14 +54,19 @@ export const expectedPage = <A extends Entry>(
   params: Window,
   include: (entry: A) => boolean = () => true,
   beforeReading: ThreadsFake.BeforeReading = "far-end"
-): Either.Either<Page.Page<A>, "after" | "before"> =>
-  Either.map(expectedWindow(entries, params, include), (window) => {
-    const limit = params.limit ?? ListParams.defaultLimit
-    const start = beforeReading === "next-to-cursor" && params.before !== undefined
-      ? Math.max(0, window.length - limit)
-      : 0
-    return Page.make(window.slice(start, start + limit), window.length > limit, (entry) => entry.id)
-  })
+): Either.Either<Page.Page<A>, "after" | "before"> => {
+  const list = ordered(entries, params.order ?? ListParams.defaultOrder)
+  const position = (id: string | undefined) => id === undefined ? undefined : list.findIndex((entry) => entry.id === id)
+  const after = position(params.after)
+  const before = position(params.before)
+  if (after === -1) return Either.left("after")
+  if (before === -1) return Either.left("before")
+  const from = after === undefined ? 0 : after + 1
+  const window = list.slice(from, Math.max(from, before ?? list.length)).filter(include)
+  const limit = params.limit ?? ListParams.defaultLimit
+  const start = beforeReading === "next-to-cursor" && before !== undefined ? Math.max(0, window.length - limit) : 0
+  return Either.right(Page.make(window.slice(start, start + limit), window.length > limit, (entry) => entry.id))
+}
 
 /**
  * A plain model of a store: every thread ever created in insertion order (deleted ones keep their place as
@@ -116,24 +100,6 @@ export const emptyStore = (beforeReading: ThreadsFake.BeforeReading = "far-end")
 export const addThread = (store: Store, thread: Thread): void => {
   store.threads.push(thread)
   store.items.set(thread.id, [])
-}
-
-/**
- * Records an item the implementation added to a thread.
- *
- * @internal
- */
-export const addItem = (store: Store, threadId: string, item: ThreadItem): void => {
-  store.items.get(threadId)?.push(item)
-}
-
-/**
- * Records the deletion of a thread.
- *
- * @internal
- */
-export const deleteThread = (store: Store, threadId: string): void => {
-  store.deleted.add(threadId)
 }
 
 /**

@@ -9,8 +9,9 @@ import * as Either from "effect/Either"
 import * as fc from "effect/FastCheck"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
+import type { StoreFixture } from "../Arbitraries.js"
 import { ThreadsFake } from "../ThreadsFake.js"
-import * as Arbitraries from "./conformanceArbitraries.js"
+import * as Gen from "./conformanceArbitraries.js"
 import type { Example, Test } from "./conformanceChecks.js"
 import { assertFails, collect, compact, pick } from "./conformanceChecks.js"
 import * as Listing from "./conformanceListing.js"
@@ -35,12 +36,18 @@ export interface Suite {
  */
 export type Kind = "threads" | "items"
 
-const seeded = (kind: Kind, maxSteps: number) => ({
-  steps: Arbitraries.seedSteps({ maxSteps, deletes: kind === "threads" }),
+const seeded = (kind: Kind) => ({
+  // lists of several pages: many threads (an item in some, for cursors of another list), or few threads with
+  // many items, one of them live to list its items
+  fixture: kind === "threads"
+    ? Gen.storeFixture({ maxThreads: 60, maxItems: 1 })
+    : Gen.storeFixture({ maxThreads: 3, maxItems: 40 }).filter((fixture) =>
+      fixture.threads.some((thread) => !thread.deleted)
+    ),
   /** Which thread's items to list (modulo the live threads); ignored for threads. */
   thread: fc.nat({ max: 3 }),
-  order: Arbitraries.order,
-  user: kind === "threads" ? fc.option(Arbitraries.userFilter, { nil: undefined }) : fc.constant(undefined)
+  order: Gen.order,
+  user: kind === "threads" ? fc.option(Gen.userFilter, { nil: undefined }) : fc.constant(undefined)
 })
 
 /**
@@ -49,14 +56,14 @@ const seeded = (kind: Kind, maxSteps: number) => ({
 const withListing = <R>(
   suite: Suite,
   kind: Kind,
-  input: { readonly steps: ReadonlyArray<Arbitraries.SeedStep>; readonly thread: number },
+  input: { readonly fixture: StoreFixture; readonly thread: number },
   body: <A extends Model.Entry>(listing: Listing.Listing<A>, store: Model.Store) => Effect.Effect<void, unknown, R>
 ) =>
   Effect.gen(function*() {
     const service = yield* ThreadsService
-    const store = yield* Arbitraries.applySeed(input.steps, suite.beforeReading)
+    const store = yield* Gen.createModelled(input.fixture, suite.beforeReading)
     if (kind === "threads") return yield* body(Listing.threads(service, store), store)
-    const thread = pick(Model.liveThreads(store), input.thread) ?? assert.fail("a seed without deletes keeps a thread")
+    const thread = pick(Model.liveThreads(store), input.thread) ?? assert.fail("the fixture keeps a thread")
     return yield* body(Listing.items(service, store, thread.id), store)
   })
 
@@ -64,7 +71,7 @@ const mutation = fc.record({
   deleteCursor: fc.boolean(),
   deletes: fc.array(fc.nat(), { maxLength: 3 }),
   creates: fc.array(
-    Arbitraries.threadInput,
+    Gen.threadInWindow,
     { maxLength: 3 }
   )
 })
@@ -89,7 +96,7 @@ const mutator = (store: Model.Store, mutations: ReadonlyArray<Mutation>) => {
       for (const id of doomed) {
         if (!Model.isLive(store, id)) continue
         yield* service.delete(id)
-        Model.deleteThread(store, id)
+        store.deleted.add(id)
       }
       for (const create of mutation.creates) Model.addThread(store, yield* admin.createThread(create))
     })
@@ -107,8 +114,8 @@ export const paging = (suite: Suite, kind: Kind): void => {
       ? "a page walk and a full stream give every thread present throughout once, in order, for any limit and order, also while threads are deleted and created"
       : "a page walk and a full stream give the whole list in order, for any limit and order",
     fc.record({
-      ...seeded(kind, 120),
-      limit: Arbitraries.limit,
+      ...seeded(kind),
+      limit: Gen.limit,
       // for threads, half the runs mutate the store while paging
       mutations: kind === "threads"
         ? fc.oneof(fc.constant([]), fc.array(mutation, { minLength: 1, maxLength: 12, size: "max" }))
@@ -154,8 +161,8 @@ export const paging = (suite: Suite, kind: Kind): void => {
   suite.test(
     "after and before are exclusive positional bounds, alone or together, also at deleted elements; limit = 0 tells whether the window holds anything; a cursor never issued in this list is a NotFoundError naming it",
     fc.record({
-      ...seeded(kind, 120),
-      limit: fc.oneof({ arbitrary: fc.constant(0), weight: 1 }, { arbitrary: Arbitraries.limit, weight: 3 }),
+      ...seeded(kind),
+      limit: fc.oneof({ arbitrary: fc.constant(0), weight: 1 }, { arbitrary: Gen.limit, weight: 3 }),
       after: Listing.cursor,
       before: Listing.cursor
     }),
@@ -179,12 +186,12 @@ const encode = Schema.encodeSync(
 export const determinism = (suite: Suite): void =>
   suite.test(
     "the same seeding calls on two fresh stores give identical listings, ids included",
-    Arbitraries.seedSteps({ maxSteps: 30, deletes: true }),
-    (steps, provide) =>
+    Gen.storeFixture({ maxThreads: 15, maxItems: 2 }),
+    (fixture, provide) =>
       Effect.gen(function*() {
         const listing = provide(Effect.gen(function*() {
           const service = yield* ThreadsService
-          const store = yield* Arbitraries.applySeed(steps, suite.beforeReading)
+          const store = yield* Gen.createModelled(fixture, suite.beforeReading)
           const threads = yield* collect(service.stream({ order: "asc", limit: 100 }))
           const items = yield* Effect.forEach(
             Model.liveThreads(store),
@@ -218,8 +225,8 @@ export const validation = (suite: Suite): void =>
     (provide) =>
       provide(Effect.gen(function*() {
         const service = yield* ThreadsService
-        const store = yield* Arbitraries.applySeed(
-          [{ _tag: "CreateThread", input: { user: "alice", createdAt: 1 } }],
+        const store = yield* Gen.createModelled(
+          { threads: [{ input: { user: "alice", createdAt: 1 }, items: [], deleted: false }] },
           suite.beforeReading
         )
         const threadId = store.threads[0]?.id ?? assert.fail("the seeded thread")

@@ -87,21 +87,21 @@ interface Violation {
   readonly apply: (params: Mutable) => void
 }
 
-const at = (params: Mutable, path: ReadonlyArray<string>): Mutable =>
-  path.reduce((object, key) => {
-    const next = object[key]
-    if (typeof next === "object" && next !== null) return next as Mutable
-    const created: Mutable = {}
-    object[key] = created
-    return created
-  }, params)
-
-const set = (path: ReadonlyArray<string>, arbitrary: fc.Arbitrary<unknown>): fc.Arbitrary<Violation> =>
+/** Sets the dotted `param` to a drawn value, creating the objects on its path. */
+const set = (param: string, arbitrary: fc.Arbitrary<unknown>): fc.Arbitrary<Violation> =>
   arbitrary.map((value) => ({
-    param: path.join("."),
+    param,
     apply: (params) => {
-      const [key, ...parents] = [...path].reverse()
-      if (key !== undefined) at(params, parents.reverse())[key] = value
+      const keys = param.split(".")
+      const last = keys.pop() ?? param
+      const parent = keys.reduce((object, key) => {
+        const next = object[key]
+        if (typeof next === "object" && next !== null) return next as Mutable
+        const created: Mutable = {}
+        object[key] = created
+        return created
+      }, params)
+      parent[last] = value
     }
   }))
 
@@ -121,12 +121,12 @@ const names = (count: number) => Array.from({ length: count }, (_, index) => [`v
 
 /** One way to break each constraint, drawn anew every run. */
 const violations: ReadonlyArray<fc.Arbitrary<Violation>> = [
-  set(["user"], fc.oneof(fc.constant(""), fc.constant(1), fc.constant(null))),
-  set(["workflow", "id"], fc.oneof(fc.constant(""), fc.constant(7))),
-  set(["workflow", "version"], fc.oneof(fc.constant(1), fc.constant(true))),
-  set(["workflow", "tracing", "enabled"], notBoolean),
+  set("user", fc.oneof(fc.constant(""), fc.constant(1), fc.constant(null))),
+  set("workflow.id", fc.oneof(fc.constant(""), fc.constant(7))),
+  set("workflow.version", fc.oneof(fc.constant(1), fc.constant(true))),
+  set("workflow.tracing.enabled", notBoolean),
   set(
-    ["workflow", "state_variables"],
+    "workflow.state_variables",
     fc.oneof(
       fc.integer({ min: SessionParams.maxStateVariables + 1, max: 80 }).map((count) =>
         Object.fromEntries(names(count))
@@ -137,18 +137,18 @@ const violations: ReadonlyArray<fc.Arbitrary<Violation>> = [
       fc.constant("a=1")
     )
   ),
-  set(["workflow", "state_variables", "k"], fc.oneof(fc.constant(null), fc.constant([1]), fc.constant({}))),
-  set(["expires_after", "anchor"], fc.oneof(fc.constant("updated_at"), fc.constant(""))),
-  set(["expires_after", "seconds"], outside(1, SessionParams.maxExpiresAfterSeconds)),
-  set(["rate_limits", "max_requests_per_1_minute"], outside(1)),
-  set(["chatkit_configuration", "automatic_thread_titling", "enabled"], notBoolean),
-  set(["chatkit_configuration", "file_upload", "enabled"], notBoolean),
-  set(["chatkit_configuration", "file_upload", "max_file_size"], outside(1, SessionParams.maxFileSize)),
-  set(["chatkit_configuration", "file_upload", "max_files"], outside(1)),
-  set(["chatkit_configuration", "history", "enabled"], notBoolean),
-  set(["chatkit_configuration", "history", "recent_threads"], outside(1)),
-  fc.constantFrom([], ["workflow"], ["chatkit_configuration", "history"], ["rate_limits"]).chain((path) =>
-    set([...path, "unknown_key"], fc.constant(1))
+  set("workflow.state_variables.k", fc.oneof(fc.constant(null), fc.constant([1]), fc.constant({}))),
+  set("expires_after.anchor", fc.oneof(fc.constant("updated_at"), fc.constant(""))),
+  set("expires_after.seconds", outside(1, SessionParams.maxExpiresAfterSeconds)),
+  set("rate_limits.max_requests_per_1_minute", outside(1)),
+  set("chatkit_configuration.automatic_thread_titling.enabled", notBoolean),
+  set("chatkit_configuration.file_upload.enabled", notBoolean),
+  set("chatkit_configuration.file_upload.max_file_size", outside(1, SessionParams.maxFileSize)),
+  set("chatkit_configuration.file_upload.max_files", outside(1)),
+  set("chatkit_configuration.history.enabled", notBoolean),
+  set("chatkit_configuration.history.recent_threads", outside(1)),
+  fc.constantFrom("", "workflow.", "chatkit_configuration.history.", "rate_limits.").chain((path) =>
+    set(`${path}unknown_key`, fc.constant(1))
   )
 ]
 

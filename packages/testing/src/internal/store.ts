@@ -49,6 +49,8 @@ export type NewItem<V extends ThreadItem.ThreadItem = ThreadItem.ThreadItem> = V
   : V extends ThreadItem.ThreadItem ? Omit<V, "id" | "object" | "created_at" | "thread_id">
   : never
 
+const idOf = (element: { readonly id: string }) => element.id
+
 const notFound = (message: string, param: string | null) =>
   new NotFoundError({ message, status: 404, type: "invalid_request_error", code: null, param })
 
@@ -171,13 +173,12 @@ export const makeStore = (seed: number, beforeReading: ThreadsFake.BeforeReading
     return entry === undefined ? Either.left(cursorNotFound(param, id, threadId)) : Either.right(entry)
   }
 
-  const page = <E extends Key, A>(
+  const page = <E extends Key, A extends { readonly id: string }>(
     index: OrderedIndex<E>,
     params: ListParams.ListItemsParams,
     lookup: (id: string) => E | undefined,
     threadId: string | undefined,
-    value: (entry: E) => A,
-    idOf: (value: A) => string | undefined
+    value: (entry: E) => A
   ): Either.Either<Page.Page<A>, NotFoundError> => {
     const after = cursor("after", params.after, lookup, threadId)
     if (Either.isLeft(after)) return Either.left(after.left)
@@ -194,7 +195,6 @@ export const makeStore = (seed: number, beforeReading: ThreadsFake.BeforeReading
   }
 
   const threadValue = (entry: ThreadEntry) => entry.thread
-  const threadId = (thread: Thread.Thread) => thread.id
   const itemValue = (entry: ItemEntry) => entry.item
   const lookupThread = (id: string) => threads.get(id)
 
@@ -210,8 +210,7 @@ export const makeStore = (seed: number, beforeReading: ThreadsFake.BeforeReading
         params,
         lookupThread,
         undefined,
-        threadValue,
-        threadId
+        threadValue
       ),
     listItems: (id, params) =>
       Either.flatMap(live(id), (thread) =>
@@ -223,8 +222,7 @@ export const makeStore = (seed: number, beforeReading: ThreadsFake.BeforeReading
             return item !== undefined && item.threadId === id ? item : undefined
           },
           id,
-          itemValue,
-          (item) => item.id
+          itemValue
         )),
     snapshot: () => ({
       threads: Array.from(threads.values()).filter((entry) => !entry.deleted).map(threadValue),

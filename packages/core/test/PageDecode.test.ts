@@ -2,6 +2,7 @@ import { Decoding, Page, Thread } from "@effect-chatkit/core"
 import { assert, describe, it } from "@effect/vitest"
 import { Arbitrary, Effect, Either, FastCheck, ParseResult, Schema } from "effect"
 import type { ParseOptions } from "effect/SchemaAST"
+import { eventLoopTurn } from "../../../test/runs.js"
 import { referenceItemPage } from "./fixtures/referencePage.js"
 
 /** Wire values of `schema` (pages, threads), through JSON like an HTTP body. */
@@ -75,23 +76,22 @@ describe("Page and Thread fast decoders answer exactly as the schema", () => {
   }))
   // the decoders are synchronous: a turn of the event loop after each input lets the worker answer vitest's
   // calls, which a deep run (FC_NUM_RUNS=1000 and more) would otherwise keep waiting past their timeout
-  const turn = Effect.promise(() => new Promise<void>((resolve) => setImmediate(resolve)))
   const threadsAnswer = (input: unknown) =>
     Effect.zipRight(
       Effect.sync(() =>
         decoders.forEach(({ fastThreads, slowThreads }) => sameAnswer(fastThreads, slowThreads, input))
       ),
-      turn
+      eventLoopTurn
     )
   const itemsAnswer = (input: unknown) =>
     Effect.zipRight(
       Effect.sync(() => decoders.forEach(({ fastItems, slowItems }) => sameAnswer(fastItems, slowItems, input))),
-      turn
+      eventLoopTurn
     )
   const threadAnswer = (input: unknown) =>
     Effect.zipRight(
       Effect.sync(() => decoders.forEach(({ fastThread, slowThread }) => sameAnswer(fastThread, slowThread, input))),
-      turn
+      eventLoopTurn
     )
   const sets = optionSets.map((options) => JSON.stringify(options ?? {})).join(", ")
 

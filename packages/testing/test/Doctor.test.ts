@@ -4,7 +4,7 @@ import type { ListParams } from "@effect-chatkit/core"
 import { Arbitraries, Doctor, ThreadsFake } from "@effect-chatkit/testing"
 import { assert, describe, it } from "@effect/vitest"
 import { Cause, Effect, FastCheck, Option } from "effect"
-import { runs } from "../../../test/runs.js"
+import { eventLoopTurn, runs } from "../../../test/runs.js"
 
 type Service = ThreadsService.ThreadsService.Service
 
@@ -95,12 +95,6 @@ const refusedBefore: Deviation = (service) => ({
       ? service.list(params)
       : Effect.fail(new BadRequestError({ message: "no before", param: "before", status: 400 }))
 })
-
-/**
- * A turn of the event loop: the fake answers on microtasks only, and a long property that never yields to the
- * event loop keeps vitest's worker from answering its runner's calls.
- */
-const eventLoopTurn = Effect.promise(() => new Promise<void>((resolve) => setImmediate(resolve)))
 
 /**
  * Examines the fake, seeded with `fixture`, behind `deviation`, recording every operation called; ends with a

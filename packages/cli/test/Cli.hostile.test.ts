@@ -4,7 +4,7 @@ import { runs } from "../../../test/runs.js"
 import { lines, runCli } from "./fixtures/runCli.js"
 import { json, serve } from "./fixtures/server.js"
 
-const controls = /[\u0000-\u001f\u007f-\u009f]/
+const controls = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/
 
 /** What end users and models may write into a title, a user or a status reason to drive a terminal. */
 const hostile = [
@@ -15,7 +15,9 @@ const hostile = [
   "\u009b31m",
   "back\bspace",
   "carriage\rreturn",
-  "\u0000nul\u007fdel\u0085nel"
+  "\u0000nul\u007fdel\u0085nel",
+  "invoice\u202efdp.exe",
+  "\u2067isolated\u2069\u200f"
 ]
 
 const thread = (text: string, index = 0) => ({
@@ -52,6 +54,7 @@ describe("hostile API data", () => {
       assert.strictEqual(lines(table.stdout).length, threads.length + 1)
       assert.include(table.stdout, "\\x1b]0;owned\\x07")
       assert.include(table.stdout, "\\x9b31m")
+      assert.include(table.stdout, "invoice\\u202efdp.exe")
       const details = yield* runCli(["threads", "get", "cthr_0", ...backend(url)])
       assertTerminalSafe(details.stdout + details.stderr)
       assert.include(details.stdout, "title    title \\x1b]0;owned\\x07\n")

@@ -4,13 +4,15 @@
  * @internal
  */
 import * as Schema from "effect/Schema"
+import { controlsJsonKeeps } from "./terminalText.js"
 
 /**
- * `JSON.stringify` escapes the C0 controls but writes DEL and the C1 controls (CSI U+009B among them) as they
- * are, which a terminal obeys. Those only occur inside JSON strings, where `\u00XX` is the same string.
+ * `JSON.stringify` escapes the C0 controls but writes DEL, the C1 controls (CSI U+009B among them) and the
+ * bidirectional controls as they are, which a terminal obeys. Those only occur inside JSON strings, where
+ * `\uXXXX` is the same string.
  */
 const escapeControls = (json: string): string =>
-  json.replace(/[\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`)
+  json.replace(controlsJsonKeeps, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`)
 
 /**
  * One value as an indented JSON document, followed by a newline.

@@ -3,21 +3,32 @@
  *
  * Thread titles, users, item text and error messages are written by end users and models. Printed as they
  * are, their control characters would drive the terminal (set its title, clear the screen, write the
- * clipboard, rewrite earlier lines), so every one of them is shown as an escape instead.
+ * clipboard, rewrite earlier lines) and their bidirectional controls would reorder what is shown (text that
+ * reads as something it is not), so every one of them is shown as an escape instead.
  *
  * @internal
  */
 
 /**
- * Every C0 control (U+0000–U+001F), DEL (U+007F) and C1 control (U+0080–U+009F, CSI U+009B among them).
+ * Every DEL (U+007F) and C1 control (U+0080–U+009F, CSI U+009B among them), and every bidirectional control:
+ * the marks (U+061C, U+200E, U+200F), embeddings and overrides (U+202A–U+202E) and isolates (U+2066–U+2069).
+ * `JSON.stringify` writes these as they are.
+ *
+ * @internal
  */
-const control = /[\u0000-\u001f\u007f-\u009f]/g
+export const controlsJsonKeeps = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
 
-const escape = (char: string): string => `\\x${char.charCodeAt(0).toString(16).padStart(2, "0")}`
+/** Every C0 control (U+0000–U+001F) and every one of `controlsJsonKeeps`. */
+const control = new RegExp(`[\\u0000-\\u001f]|${controlsJsonKeeps.source}`, "g")
+
+const escape = (char: string): string => {
+  const code = char.charCodeAt(0)
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`
+}
 
 /**
  * `text` with every control character written as a visible escape, e.g. ESC as `\x1b`, BEL as `\x07`, CSI
- * (U+009B) as `\x9b`; everything else is kept.
+ * (U+009B) as `\x9b`, RIGHT-TO-LEFT OVERRIDE (U+202E) as `\u202e`; everything else is kept.
  *
  * @internal
  */

@@ -336,7 +336,7 @@ describe("Doctor", () => {
         )
         assert.isTrue(Option.isSome(defect) && Cause.isIllegalArgumentException(defect.value), String(defect))
         if (Option.isSome(defect) && Cause.isIllegalArgumentException(defect.value)) {
-          assert.match(defect.value.message, new RegExp(`^Doctor: ${Object.keys(options).join()} must be`))
+          assert.match(defect.value.message, new RegExp(`^Doctor: ${Object.keys(options).join()}: Expected `))
         }
       }),
     deep(30)

@@ -17,8 +17,10 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Equal from "effect/Equal"
 import * as Option from "effect/Option"
+import * as ParseResult from "effect/ParseResult"
 import * as Record from "effect/Record"
 import * as Ref from "effect/Ref"
+import * as Schema from "effect/Schema"
 import * as Utils from "effect/Utils"
 import type * as Doctor from "../Doctor.js"
 import type { ThreadsFake } from "../ThreadsFake.js"
@@ -38,8 +40,17 @@ type Outcome = Doctor.Outcome
 
 type Params = ListParams.ListThreadsParams
 
+/** The numeric options, each with its default and range. */
+const Numbers = Schema.Struct({
+  pageSize: Schema.optionalWith(Schema.Int.pipe(Schema.between(1, ListParams.maxLimit)), {
+    default: () => defaultPageSize
+  }),
+  maxRequests: Schema.optionalWith(Schema.Int.pipe(Schema.positive()), { default: () => defaultMaxRequests }),
+  sampleThreads: Schema.optionalWith(Schema.NonNegativeInt, { default: () => defaultSampleThreads })
+})
+
 /** The options with every default filled in. */
-type Resolved = { readonly [K in keyof Doctor.Options]-?: Exclude<Doctor.Options[K], undefined> }
+type Resolved = typeof Numbers.Type & { readonly beforeReading: ThreadsFake.BeforeReading }
 
 const agrees = (note: string | null = null): Outcome => ({ outcome: "agrees", note })
 
@@ -424,30 +435,15 @@ const descriptions = {
   retrieve: "retrieving listed ids gives the threads as listed"
 }
 
-/** The range of each numeric option. */
-const ranges = {
-  pageSize: { min: 1, max: ListParams.maxLimit },
-  maxRequests: { min: 1, max: Number.MAX_SAFE_INTEGER },
-  sampleThreads: { min: 0, max: Number.MAX_SAFE_INTEGER }
-}
-
-const resolve = (options: Doctor.Options | undefined): Either.Either<Resolved, Cause.IllegalArgumentException> => {
-  const resolved: Resolved = {
-    pageSize: options?.pageSize ?? defaultPageSize,
-    maxRequests: options?.maxRequests ?? defaultMaxRequests,
-    beforeReading: options?.beforeReading ?? "far-end",
-    sampleThreads: options?.sampleThreads ?? defaultSampleThreads
-  }
-  const invalid = Record.toEntries(ranges).find(([key, { max, min }]) =>
-    !Number.isInteger(resolved[key]) || resolved[key] < min || resolved[key] > max
+/** The options with their defaults, or the first out of its range, named. */
+const resolve = (options: Doctor.Options = {}): Either.Either<Resolved, Cause.IllegalArgumentException> =>
+  Schema.decodeEither(Numbers)(options).pipe(
+    Either.map((numbers) => ({ ...numbers, beforeReading: options.beforeReading ?? "far-end" })),
+    Either.mapLeft((error) => {
+      const [issue] = ParseResult.ArrayFormatter.formatErrorSync(error)
+      return new Cause.IllegalArgumentException(`Doctor: ${issue?.path.join(".")}: ${issue?.message}`)
+    })
   )
-  if (invalid === undefined) return Either.right(resolved)
-  const [key, { max, min }] = invalid
-  const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`
-  return Either.left(
-    new Cause.IllegalArgumentException(`Doctor: ${key} must be an integer ${range}, got ${resolved[key]}`)
-  )
-}
 
 /** @internal */
 export const examine = (service: Readable, options?: Doctor.Options): Effect.Effect<Doctor.Report, ChatKitError> =>

@@ -150,7 +150,11 @@ const richThreads = Arbitraries.storeFixture({ maxThreads: 10, maxItems: 0 }).fi
 const rich = richThreads.chain(({ threads }) =>
   FastCheck.tuple(...threads.map(() =>
     FastCheck.array(
-      Arbitraries.itemInput({ createdAt: FastCheck.constantFrom(...threads.map(({ input }) => input.createdAt ?? 0)) }),
+      Arbitraries.itemInput({
+        createdAt: FastCheck.option(FastCheck.constantFrom(...threads.map(({ input }) => input.createdAt ?? 0)), {
+          nil: undefined
+        })
+      }),
       { maxLength: 5 }
     )
   )).map((items) => ({ threads: threads.map((thread, index) => ({ ...thread, items: items[index] ?? [] })) }))

@@ -21,10 +21,7 @@ import { ThreadsFake } from "./ThreadsFake.js"
 const timestamp = FastCheck.integer({ min: 1_672_531_200, max: 2_000_000_000 })
 
 /** An id of the fake's shape: the prefix followed by 24 hex digits. */
-const fakeId = (prefix: string) =>
-  FastCheck.tuple(FastCheck.nat(), FastCheck.nat(), FastCheck.nat()).map((parts) =>
-    prefix + parts.map((n) => n.toString(16).padStart(8, "0")).join("")
-  )
+const fakeId = (prefix: string) => FastCheck.stringMatching(/^[0-9a-f]{24}$/).map((hex) => prefix + hex)
 
 /** A user the `user` filter accepts: 1 to 64 printable ASCII characters. */
 const user = FastCheck.string({ minLength: 1, maxLength: 64 })

@@ -339,7 +339,11 @@ const examineList = <A extends Model.Entry>(collection: Collection<A>, options: 
       return { outcomes, subject: undefined }
     }
     const seen = new Set<string>()
-    const base = [...desc.right.elements].reverse().filter(({ id }) => !seen.has(id) && Boolean(seen.add(id)))
+    const base = [...desc.right.elements].reverse().filter(({ id }) => {
+      const first = !seen.has(id)
+      seen.add(id)
+      return first
+    })
     const subject: Subject<A> = { collection, desc: desc.right, asc: asc.right, base, options }
     const outcomes = { ...traversals, ...yield* Effect.all(Record.map(listChecks, (check) => settle(check(subject)))) }
     return { outcomes, subject }

@@ -6,7 +6,6 @@
  * @since 0.1.0
  */
 import type { ChatKitError } from "@effect-chatkit/core/ChatKitError"
-import * as Session from "@effect-chatkit/core/Session"
 import * as SessionParams from "@effect-chatkit/core/SessionParams"
 import * as Thread from "@effect-chatkit/core/Thread"
 import * as ThreadItem from "@effect-chatkit/core/ThreadItem"
@@ -22,10 +21,7 @@ import { ThreadsFake } from "./ThreadsFake.js"
 const timestamp = FastCheck.integer({ min: 1_672_531_200, max: 2_000_000_000 })
 
 /** An id of the fake's shape: the prefix followed by 24 hex digits. */
-const fakeId = (prefix: string) =>
-  FastCheck.tuple(FastCheck.nat(), FastCheck.nat(), FastCheck.nat()).map((parts) =>
-    prefix + parts.map((n) => n.toString(16).padStart(8, "0")).join("")
-  )
+const fakeId = (prefix: string) => FastCheck.stringMatching(/^[0-9a-f]{24}$/).map((hex) => prefix + hex)
 
 /** A user the `user` filter accepts: 1 to 64 printable ASCII characters. */
 const user = FastCheck.string({ minLength: 1, maxLength: 64 })
@@ -76,20 +72,19 @@ const widgetFields: FastCheck.Arbitrary<NewItem<ThreadItem.WidgetItem>> = FastCh
   widget: json
 })
 
-const unknownToolCallStatus = Arbitrary.make(ThreadItem.ClientToolCallStatus).filter((status) =>
-  status !== "in_progress" && status !== "completed"
-)
-
-const clientToolCallFields: FastCheck.Arbitrary<NewItem<ThreadItem.ClientToolCallItem>> = FastCheck.record({
-  type: FastCheck.constant("chatkit.client_tool_call" as const),
-  call_id: FastCheck.string({ minLength: 1, maxLength: 24 }),
-  name: FastCheck.string({ minLength: 1, maxLength: 24 }),
-  arguments: json,
-  output: FastCheck.option(json, { nil: null }),
-  unknownStatus: FastCheck.option(unknownToolCallStatus, { nil: undefined, freq: 5 })
-}).map(({ unknownStatus, ...fields }) => ({
+const clientToolCallFields: FastCheck.Arbitrary<NewItem<ThreadItem.ClientToolCallItem>> = FastCheck.tuple(
+  Arbitrary.make(ItemFields.ClientToolCallFields),
+  json,
+  FastCheck.option(json, { nil: null })
+).map(([fields, args, output]) => ({
   ...fields,
-  status: unknownStatus ?? (fields.output === null ? "in_progress" as const : "completed" as const)
+  arguments: args,
+  output,
+  status: fields.status !== "in_progress" && fields.status !== "completed"
+    ? fields.status
+    : output === null
+    ? "in_progress"
+    : "completed"
 }))
 
 const taskFields: FastCheck.Arbitrary<NewItem<ThreadItem.TaskItem>> = Arbitrary.make(ItemFields.TaskFields)
@@ -183,81 +178,62 @@ export const unknownItem: FastCheck.Arbitrary<ThreadItem.UnknownItem> = withAssi
  */
 export const threadItem: FastCheck.Arbitrary<ThreadItem.ThreadItem> = withAssigned(newItem)
 
-const options = <T>(model: { [K in keyof T]: FastCheck.Arbitrary<T[K]> }) =>
-  FastCheck.record(model, { requiredKeys: [] })
-
-const enabled = options({ enabled: FastCheck.boolean() })
-
 /**
- * Valid parameters of `SessionsService.create`: `user` and `workflow.id` always, every optional field
- * sometimes (absent, never `undefined`), each value anywhere in its allowed range.
+ * Valid parameters of `SessionsService.create`: drawn from their schema, so that each value is anywhere in its
+ * allowed range, and sent through JSON as a client sends them, so that an optional field is sometimes absent,
+ * never `undefined`.
  *
  * @since 0.1.0
  * @category session params
  */
-export const createSessionParams: FastCheck.Arbitrary<SessionParams.CreateSessionParams> = FastCheck.record({
-  user,
-  workflow: FastCheck.record({
-    id: FastCheck.string({ minLength: 1, maxLength: 32 }),
-    version: FastCheck.string({ maxLength: 8 }),
-    state_variables: Arbitrary.make(Session.StateVariables),
-    tracing: enabled
-  }, { requiredKeys: ["id"] }),
-  expires_after: FastCheck.record({
-    anchor: FastCheck.constant("created_at" as const),
-    seconds: FastCheck.integer({ min: 1, max: SessionParams.maxExpiresAfterSeconds })
-  }),
-  rate_limits: options({ max_requests_per_1_minute: FastCheck.integer({ min: 1, max: 10_000 }) }),
-  chatkit_configuration: options({
-    automatic_thread_titling: enabled,
-    file_upload: options({
-      enabled: FastCheck.boolean(),
-      max_file_size: FastCheck.integer({ min: 1, max: SessionParams.maxFileSize }),
-      max_files: FastCheck.integer({ min: 1, max: 100 })
-    }),
-    history: options({ enabled: FastCheck.boolean(), recent_threads: FastCheck.integer({ min: 1, max: 100 }) })
-  })
-}, { requiredKeys: ["user", "workflow"] })
+export const createSessionParams: FastCheck.Arbitrary<SessionParams.CreateSessionParams> = Arbitrary.make(
+  SessionParams.CreateSessionParams
+).map((params) => JSON.parse(JSON.stringify(params)))
 
 /**
- * The options of the admin input arbitraries: where `createdAt` is drawn from when drawn (by default a time
- * from 2023 to 2033, in whole Unix seconds).
+ * The options of the admin input and store fixture arbitraries.
  *
  * @since 0.1.0
  * @category models
  */
 export interface InputOptions {
-  readonly createdAt?: FastCheck.Arbitrary<number> | undefined
+  /**
+   * Where each `createdAt` is drawn from, `undefined` leaving it out. By default a time from 2023 to 2033 in
+   * whole Unix seconds, left out of some admin inputs.
+   */
+  readonly createdAt?: FastCheck.Arbitrary<number | undefined> | undefined
+  /** Where each thread's `user` is drawn from (by default 1 to 64 printable ASCII characters). */
+  readonly user?: FastCheck.Arbitrary<string> | undefined
 }
 
+const createdAt = <A>(
+  input: FastCheck.Arbitrary<A>,
+  at: FastCheck.Arbitrary<number | undefined> = FastCheck.option(timestamp, { nil: undefined })
+) =>
+  FastCheck.tuple(input, at).map(([fields, createdAt]) => createdAt === undefined ? fields : { ...fields, createdAt })
+
 /**
- * The admin input of a new item of any variant, unknown ones and unknown values inside known ones included,
- * with or without `createdAt`.
+ * The admin input of a new item of any variant, unknown ones and unknown values inside known ones included.
  *
  * @since 0.1.0
  * @category admin inputs
  */
 export const itemInput = (options?: InputOptions): FastCheck.Arbitrary<ThreadsFake.ItemInput> =>
-  FastCheck.tuple(
-    newItem,
-    FastCheck.option(options?.createdAt ?? timestamp, { nil: undefined })
-  ).map(([fields, at]) => at === undefined ? fields : { ...fields, createdAt: at })
+  createdAt(newItem, options?.createdAt)
 
 /**
- * The admin input of a new thread, with or without `title`, `status` and `createdAt`.
+ * The admin input of a new thread, with or without `title` and `status`.
  *
  * @since 0.1.0
  * @category admin inputs
  */
-export const threadInput = (
-  options?: InputOptions & { readonly user?: FastCheck.Arbitrary<string> | undefined }
-): FastCheck.Arbitrary<ThreadsFake.ThreadInput> =>
-  FastCheck.record({
-    user: options?.user ?? user,
-    title: nullableString,
-    status: threadStatus,
-    createdAt: options?.createdAt ?? timestamp
-  }, { requiredKeys: ["user"] })
+export const threadInput = (options?: InputOptions): FastCheck.Arbitrary<ThreadsFake.ThreadInput> =>
+  createdAt(
+    FastCheck.record({ user: options?.user ?? user, title: nullableString, status: threadStatus }, {
+      requiredKeys: ["user"]
+    }),
+    options?.createdAt
+  )
 
 /**
  * One thread of a store fixture: how to create it, its items, and whether it is deleted after the whole
@@ -283,16 +259,12 @@ export interface StoreFixture {
 }
 
 /**
- * The sizes of a store fixture.
+ * The sizes of a store fixture, and where its users and timestamps are drawn from.
  *
  * @since 0.1.0
  * @category fixtures
  */
-export interface StoreOptions {
-  /** Where the users are drawn from (by default 1 to 64 printable ASCII characters). */
-  readonly user?: FastCheck.Arbitrary<string> | undefined
-  /** Where the timestamps are drawn from (by default a time from 2023 to 2033, in whole Unix seconds). */
-  readonly createdAt?: FastCheck.Arbitrary<number> | undefined
+export interface StoreOptions extends InputOptions {
   /** At most this many threads (default 30). */
   readonly maxThreads?: number | undefined
   /** At most this many distinct users (default 3). */
@@ -305,15 +277,10 @@ export interface StoreOptions {
   readonly size?: FastCheck.SizeForArbitrary | undefined
 }
 
-const timed = <A extends { readonly createdAt?: number | undefined }>(
-  input: FastCheck.Arbitrary<A>,
-  at: FastCheck.Arbitrary<number>
-): FastCheck.Arbitrary<A> => FastCheck.tuple(input, at).map(([fields, createdAt]) => ({ ...fields, createdAt }))
-
 /**
  * A store of many threads across few users, with few distinct timestamps (every thread and item has an
- * explicit `createdAt`: ties, and threads and items created out of timestamp order), some threads deleted,
- * and items in each thread.
+ * explicit `createdAt` unless `options.createdAt` draws `undefined`: ties, and threads and items created out
+ * of timestamp order), some threads deleted, and items in each thread.
  *
  * @since 0.1.0
  * @category fixtures
@@ -329,8 +296,11 @@ export const storeFixture = (options?: StoreOptions): FastCheck.Arbitrary<StoreF
     const at = FastCheck.constantFrom(...timestamps)
     return FastCheck.array(
       FastCheck.record({
-        input: timed(threadInput({ user: FastCheck.constantFrom(...users) }), at),
-        items: FastCheck.array(timed(itemInput(), at), { maxLength: options?.maxItems ?? 5, size: options?.size }),
+        input: threadInput({ user: FastCheck.constantFrom(...users), createdAt: at }),
+        items: FastCheck.array(itemInput({ createdAt: at }), {
+          maxLength: options?.maxItems ?? 5,
+          size: options?.size
+        }),
         deleted: FastCheck.integer({ min: 0, max: 3 }).map((n) => n === 0)
       }),
       { maxLength: options?.maxThreads ?? 30, size: options?.size }

@@ -146,9 +146,10 @@ export interface Report {
  * and everything else is compared with the conformance model over that data. Objects are compared whole
  * (deep equality of the decoded values), so a thread created or deleted while the doctor runs shows as a
  * difference: run it while the account is quiet. A check is skipped where the data is too thin ("needs at least 5
- * threads") or the budget is spent. Fails only when the service cannot be examined: the key is refused
+ * threads"), where the budget is spent, or where a traversal of its list did not end or was answered with an
+ * error ("needs both full traversals"). Fails only when the service cannot be examined: the key is refused
  * (401, 403), or the service cannot be reached or keeps failing after the client's retries (connection
- * errors, timeouts, 429, 5xx). Options out of range die with an `IllegalArgumentException`.
+ * errors, timeouts, 429, 5xx). Options out of range die with an `IllegalArgumentException` naming the first.
  *
  * @since 0.1.0
  * @category running

@@ -153,18 +153,24 @@ describe("Arbitraries", () => {
   )
 
   it.prop(
-    "fixtures draw users and creation times from the arbitraries given",
+    "fixtures and admin inputs draw users and creation times from the arbitraries given, undefined leaving it out",
     [
       Arbitraries.storeFixture({
         user: FastCheck.constantFrom("a", "b"),
         createdAt: FastCheck.constantFrom(5, 6),
         maxItems: 2
-      })
+      }),
+      Arbitraries.threadInput({ user: FastCheck.constant("c"), createdAt: FastCheck.constantFrom(7, undefined) }),
+      Arbitraries.itemInput({ createdAt: FastCheck.constantFrom(7, undefined) })
     ],
-    ([{ threads }]) => {
+    ([{ threads }, thread, item]) => {
       for (const { input, items } of threads) {
         assert.include(["a", "b"], input.user)
         for (const { createdAt } of [input, ...items]) assert.include([5, 6], createdAt)
+      }
+      assert.strictEqual(thread.user, "c")
+      for (const input of [thread, item]) {
+        assert.strictEqual("createdAt" in input, input.createdAt === 7, JSON.stringify(input))
       }
     }
   )

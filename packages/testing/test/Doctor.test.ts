@@ -80,6 +80,25 @@ const ignoredOrder: Deviation = (service) => ({
   listItems: (threadId, { order: _, ...params }) => service.listItems(threadId, params)
 })
 
+/** `limit=0` says there is nothing more. */
+const emptyAtLimitZero: Deviation = (service) => ({
+  ...passThrough(service),
+  list: (params) => Effect.map(service.list(params), (page) => params.limit === 0 ? { ...page, has_more: false } : page)
+})
+
+/** A page of several elements names its last as its first. */
+const firstIdIsLast: Deviation = (service) => ({
+  ...passThrough(service),
+  list: (params) =>
+    Effect.map(service.list(params), (page) => page.data.length > 1 ? { ...page, first_id: page.last_id } : page)
+})
+
+/** A retrieved thread has another title than listed. */
+const retitled: Deviation = (service) => ({
+  ...passThrough(service),
+  retrieve: (id) => Effect.map(service.retrieve(id), (thread) => ({ ...thread, title: `${thread.title} (retrieved)` }))
+})
+
 /** A check that never ends: every page says `has_more`, with the cursor it was asked with, once there is one. */
 const endless: Deviation = (service) => ({
   ...passThrough(service),
@@ -150,7 +169,11 @@ const richThreads = Arbitraries.storeFixture({ maxThreads: 10, maxItems: 0 }).fi
 const rich = richThreads.chain(({ threads }) =>
   FastCheck.tuple(...threads.map(() =>
     FastCheck.array(
-      Arbitraries.itemInput({ createdAt: FastCheck.constantFrom(...threads.map(({ input }) => input.createdAt ?? 0)) }),
+      Arbitraries.itemInput({
+        createdAt: FastCheck.option(FastCheck.constantFrom(...threads.map(({ input }) => input.createdAt ?? 0)), {
+          nil: undefined
+        })
+      }),
       { maxLength: 5 }
     )
   )).map((items) => ({ threads: threads.map((thread, index) => ({ ...thread, items: items[index] ?? [] })) }))
@@ -202,7 +225,10 @@ describe("Doctor", () => {
     ["an inclusive after", "threads.after", inclusiveAfter],
     ["has_more on a full page that ends exactly at the end", "threads.end", hasMoreWhenFull],
     ["an ignored user filter", "threads.user", ignoredUser],
-    ["an ignored order", "threads.reverse", ignoredOrder]
+    ["an ignored order", "threads.reverse", ignoredOrder],
+    ["has_more false at limit 0", "threads.limit-0", emptyAtLimitZero],
+    ["a first_id that is the page's last", "threads.pages", firstIdIsLast],
+    ["a retrieved thread unlike the listed one", "threads.retrieve", retitled]
   ]
 
   for (const [title, name, deviation] of deviations) {
@@ -336,7 +362,7 @@ describe("Doctor", () => {
         )
         assert.isTrue(Option.isSome(defect) && Cause.isIllegalArgumentException(defect.value), String(defect))
         if (Option.isSome(defect) && Cause.isIllegalArgumentException(defect.value)) {
-          assert.match(defect.value.message, new RegExp(`^Doctor: ${Object.keys(options).join()} must be`))
+          assert.match(defect.value.message, new RegExp(`^Doctor: ${Object.keys(options).join()}: Expected `))
         }
       }),
     deep(30)

@@ -17,8 +17,10 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Equal from "effect/Equal"
 import * as Option from "effect/Option"
+import * as ParseResult from "effect/ParseResult"
 import * as Record from "effect/Record"
 import * as Ref from "effect/Ref"
+import * as Schema from "effect/Schema"
 import * as Utils from "effect/Utils"
 import type * as Doctor from "../Doctor.js"
 import type { ThreadsFake } from "../ThreadsFake.js"
@@ -38,12 +40,17 @@ type Outcome = Doctor.Outcome
 
 type Params = ListParams.ListThreadsParams
 
-interface Resolved {
-  readonly pageSize: number
-  readonly maxRequests: number
-  readonly beforeReading: ThreadsFake.BeforeReading
-  readonly sampleThreads: number
-}
+/** The numeric options, each with its default and range. */
+const Numbers = Schema.Struct({
+  pageSize: Schema.optionalWith(Schema.Int.pipe(Schema.between(1, ListParams.maxLimit)), {
+    default: () => defaultPageSize
+  }),
+  maxRequests: Schema.optionalWith(Schema.Int.pipe(Schema.positive()), { default: () => defaultMaxRequests }),
+  sampleThreads: Schema.optionalWith(Schema.NonNegativeInt, { default: () => defaultSampleThreads })
+})
+
+/** The options with every default filled in. */
+type Resolved = typeof Numbers.Type & { readonly beforeReading: ThreadsFake.BeforeReading }
 
 const agrees = (note: string | null = null): Outcome => ({ outcome: "agrees", note })
 
@@ -54,23 +61,21 @@ const skipped = (reason: string): Outcome => ({ outcome: "skipped", reason })
 /** Ends a check early with its outcome: the first difference, or a reason to skip it. */
 class Verdict extends Data.TaggedError("Verdict")<{ readonly outcome: Outcome }> {}
 
-/** A check: its outcome, or an early `Verdict`, or a `ChatKitError` that stops the whole run. */
-type Check = Effect.Effect<Outcome, ChatKitError | Verdict>
+/** A check's work: its result, or an early `Verdict`, or a `ChatKitError` that stops the whole run. */
+type Checking<A = Outcome> = Effect.Effect<A, ChatKitError | Verdict>
 
 /** Goes on when `outcome` agrees; otherwise ends the check with it. */
 const holds = (outcome: Outcome): Effect.Effect<void, Verdict> =>
   outcome.outcome === "agrees" ? Effect.void : Effect.fail(new Verdict({ outcome }))
 
-/** The result, or the `Verdict` that ended it early. */
-const attempt = <A>(
-  effect: Effect.Effect<A, ChatKitError | Verdict>
-): Effect.Effect<Either.Either<A, Outcome>, ChatKitError> =>
-  effect.pipe(
+/** The result, or the outcome of the `Verdict` that ended it early. */
+const attempt = <A>(checking: Checking<A>): Effect.Effect<Either.Either<A, Outcome>, ChatKitError> =>
+  checking.pipe(
     Effect.map(Either.right),
-    Effect.catchIf((error) => error instanceof Verdict, ({ outcome }) => Effect.succeed(Either.left(outcome)))
+    Effect.catchTag("Verdict", ({ outcome }) => Effect.succeed(Either.left(outcome)))
   )
 
-const settle = (check: Check): Effect.Effect<Outcome, ChatKitError> => Effect.map(attempt(check), Either.merge)
+const settle = (check: Checking): Effect.Effect<Outcome, ChatKitError> => Effect.map(attempt(check), Either.merge)
 
 /** What the doctor may call of a service: its reading operations only, so that it cannot write. */
 type Readable = Pick<ThreadsService.ThreadsService.Service, "list" | "listItems" | "retrieve">
@@ -87,9 +92,6 @@ const fatal: ReadonlySet<string> = new Set([
   "ConnectionError",
   "TimeoutError"
 ])
-
-/** Makes one call of the request budget; when the budget is spent, the check is skipped. */
-type Ask = <A>(call: Effect.Effect<A, ChatKitError>) => Effect.Effect<Answer<A>, ChatKitError | Verdict>
 
 const noAnswer = (call: string, error: ChatKitError): Outcome => differs(`${call}: an answer`, Text.error(error))
 
@@ -109,50 +111,43 @@ interface Collection<A extends Model.Entry> {
   readonly noun: "threads" | "items"
   /** The call `list(params)` makes, as reports show it. */
   readonly call: (params: Params) => string
-  readonly list: (params: Params) => Effect.Effect<Answer<Page.Page<A>>, ChatKitError | Verdict>
+  readonly list: (params: Params) => Checking<Answer<Page.Page<A>>>
   /** An id of the list's kind that was never issued. */
   readonly unknownId: string
 }
 
-/**
- * A traversal as `ThreadsService.stream` pages (`after` = the last id): each call with its page, the elements,
- * and why it stopped early, if it did (a page saying `has_more` without a `last_id`, or a cursor that repeats).
- */
+/** A traversal: each call with its page, and the elements of all its pages. */
 interface Traversal<A> {
-  readonly order: ListParams.Order
   readonly pages: ReadonlyArray<{ readonly params: Params; readonly page: Page.Page<A> }>
   readonly elements: ReadonlyArray<A>
-  readonly stuck: string | undefined
 }
 
+/**
+ * Pages through a list as `ThreadsService.stream` does (`after` = the last id). A traversal that does not end
+ * (a page saying `has_more` without a `last_id`, or a cursor that comes back) ends the check with a difference.
+ */
 const traverse = <A extends Model.Entry>(
   collection: Collection<A>,
   params: Params & { readonly order: ListParams.Order }
-): Effect.Effect<Traversal<A>, ChatKitError | Verdict> =>
+): Checking<Traversal<A>> =>
   Effect.gen(function*() {
     const pages: Array<Traversal<A>["pages"][number]> = []
     const cursors = new Set<string>()
-    const done = (stuck: string | undefined): Traversal<A> => ({
-      order: params.order,
-      pages,
-      elements: pages.flatMap(({ page }) => page.data),
-      stuck
-    })
+    const endless = (saw: string) => new Verdict({ outcome: differs(`the traversal ${params.order} ends`, saw) })
     for (let call: Params = params;;) {
       const page = yield* answered(collection.call(call), yield* collection.list(call))
       pages.push({ params: call, page })
-      if (!page.has_more) return done(undefined)
-      if (page.last_id === null) return done(`${collection.call(call)} says has_more true without a last_id`)
-      if (cursors.has(page.last_id)) return done(`the cursor ${Text.quote(page.last_id)} comes back`)
+      if (!page.has_more) return { pages, elements: pages.flatMap(({ page }) => page.data) }
+      if (page.last_id === null) return yield* endless(`${collection.call(call)} says has_more true without a last_id`)
+      if (cursors.has(page.last_id)) return yield* endless(`the cursor ${Text.quote(page.last_id)} comes back`)
       cursors.add(page.last_id)
       call = { ...params, after: page.last_id }
     }
   })
 
-/** A traversal on its own: it ends, holds every element once, and is ordered by `created_at`. */
-const traversalOutcome = (noun: Collection<Model.Entry>["noun"]) => (traversal: Traversal<Model.Entry>): Outcome => {
-  if (traversal.stuck !== undefined) return differs(`the traversal ${traversal.order} ends`, traversal.stuck)
-  const { elements, order } = traversal
+/** A traversal in `order` on its own: it holds every element once and is ordered by `created_at`. */
+const traversalOutcome = (noun: string, order: ListParams.Order, traversal: Traversal<Model.Entry>): Outcome => {
+  const { elements } = traversal
   const seen = new Set<string>()
   for (const { id } of elements) {
     if (seen.has(id)) return differs(`each of the ${noun} once`, `${Text.quote(id)} twice`)
@@ -184,36 +179,35 @@ interface Subject<A extends Model.Entry = Model.Entry> {
   readonly options: Resolved
 }
 
-/** The fake's page for `params` over the subject's data, or the cursor it answers a 404 for. */
-const expected = <A extends Model.Entry>(
-  subject: Subject<A>,
-  params: Params,
-  include?: (element: A) => boolean,
-  beforeReading: ThreadsFake.BeforeReading = subject.options.beforeReading
-): Either.Either<Page.Page<A>, "after" | "before"> => Model.expectedPage(subject.base, params, include, beforeReading)
-
 /** How an element differs from the one expected, e.g. `thread "cthr_1" …` and `the same thread with other "title"`. */
-const elementDifference = (noun: Collection<Model.Entry>["noun"], expected: Model.Entry, saw: Model.Entry) => {
+const elementDifference = (call: string, noun: string, expected: Model.Entry, saw: Model.Entry): Outcome => {
   const singular = noun === "threads" ? "thread" : "item"
   const keys = Arr.dedupe([...Object.keys(expected), ...Object.keys(saw)])
     .filter((key) => !equal(Reflect.get(expected, key), Reflect.get(saw, key)))
-  return {
-    expected: `${singular} ${Text.quote(expected.id)} as in the full traversal`,
-    saw: `the same ${singular} with other ${keys.map(Text.quote).join(", ")}`
-  }
+  return differs(
+    `${call}: ${singular} ${Text.quote(expected.id)} as in the full traversal`,
+    `the same ${singular} with other ${keys.map(Text.quote).join(", ")}`
+  )
 }
 
+const readingName = (reading: ThreadsFake.BeforeReading): string =>
+  reading === "far-end" ? "the far end of the window" : "the page next to the cursor"
+
 /**
- * One answer against the fake's: `agrees`, or `differs` naming the call and the first thing that differs (a
- * 404 expected, an error answered, the ids or `has_more`, then `first_id`/`last_id`, then an element's fields).
+ * The answer to `params` against the fake's page over the subject's data (filtered by `include`): `agrees`,
+ * or `differs` naming the call and the first thing that differs (a 404 expected, an error answered, the ids
+ * or `has_more`, with the reading of `before` each side follows when the call has one, then
+ * `first_id`/`last_id`, then an element's fields).
  */
 const compare = <A extends Model.Entry>(
-  collection: Collection<A>,
+  subject: Subject<A>,
   params: Params,
-  fake: Either.Either<Page.Page<A>, "after" | "before">,
-  answer: Answer<Page.Page<A>>
+  answer: Answer<Page.Page<A>>,
+  include?: (element: A) => boolean
 ): Outcome => {
-  const call = collection.call(params)
+  const call = subject.collection.call(params)
+  const reading = subject.options.beforeReading
+  const fake = Model.expectedPage(subject.base, params, include, reading)
   if (Either.isLeft(fake)) {
     const notFound = `NotFoundError (404, param ${Text.quote(fake.left)})`
     const saw = Either.match(answer, { onLeft: Text.error, onRight: Text.page })
@@ -224,7 +218,13 @@ const compare = <A extends Model.Entry>(
   if (equal(expected, saw)) return agrees()
   const ids = (page: Page.Page<A>) => page.data.map(({ id }) => id)
   if (!equal(ids(expected), ids(saw)) || expected.has_more !== saw.has_more) {
-    return differs(`${call}: ${Text.page(expected)}`, Text.page(saw))
+    if (params.before === undefined) return differs(`${call}: ${Text.page(expected)}`, Text.page(saw))
+    const other = reading === "far-end" ? "next-to-cursor" : "far-end"
+    const follows = equal(Model.expectedPage(subject.base, params, include, other), answer)
+    return differs(
+      `${call}: ${readingName(reading)} (the fake's reading), ${Text.page(expected)}`,
+      `${follows ? readingName(other) : "neither reading"}, ${Text.page(saw)}`
+    )
   }
   const bounds = (page: Page.Page<A>) =>
     `first_id ${Text.quote(String(page.first_id))}, last_id ${Text.quote(String(page.last_id))}`
@@ -232,93 +232,66 @@ const compare = <A extends Model.Entry>(
     return differs(`${call}: ${bounds(expected)}`, bounds(saw))
   }
   const differing = Arr.zip(expected.data, saw.data).find(([element, seen]) => !equal(element, seen))
-  if (differing !== undefined) {
-    const difference = elementDifference(collection.noun, ...differing)
-    return differs(`${call}: ${difference.expected}`, difference.saw)
-  }
+  if (differing !== undefined) return elementDifference(call, subject.collection.noun, ...differing)
   return differs(`${call}: a page object "list"`, `object ${Text.quote(String(saw.object))}`)
 }
 
-/** The answer to `params` is the fake's page over the subject's data (filtered by `include`), or ends the check. */
-const matches = <A extends Model.Entry>(
+/** Each page answered is the fake's page for its call, or the check ends with the first that is not. */
+const pagesMatch = <A extends Model.Entry>(
   subject: Subject<A>,
-  params: Params,
-  answer: Answer<Page.Page<A>>,
+  pages: Traversal<A>["pages"],
   include?: (element: A) => boolean
-): Effect.Effect<void, Verdict> =>
-  holds(compare(subject.collection, params, expected(subject, params, include), answer))
-
-/** The page size of the window checks: small, so that windows are longer than a page. */
-const limit = 2
-
-const orders: ReadonlyArray<ListParams.Order> = ["desc", "asc"]
+): Checking<void> =>
+  Effect.forEach(pages, ({ page, params }) => holds(compare(subject, params, Either.right(page), include)), {
+    discard: true
+  })
 
 /** Runs `check` when the list holds at least `count` elements; otherwise it is skipped. */
-const needing = <A extends Model.Entry>(subject: Subject<A>, count: number, check: () => Check): Check =>
+const needing = (subject: Subject, count: number, check: () => Checking): Checking =>
   subject.base.length >= count
     ? check()
     : Effect.succeed(skipped(`needs at least ${count} ${subject.collection.noun}`))
 
-/** In both orders, a call with `cursor` at each of `positions` of the list in that order. */
-const cursorsAt = (
-  subject: Subject,
-  cursor: "after" | "before",
-  positions: ReadonlyArray<number>
-): ReadonlyArray<Params> =>
-  orders.flatMap((order) => {
-    const list = Model.ordered(subject.base, order)
-    return Arr.filterMap(positions, (position) => Arr.get(list, position)).map(({ id }) => ({
-      order,
-      limit,
-      [cursor]: id
-    }))
-  })
-
-/** Asks each call in turn, up to the first answer that is not the fake's page (as `check` has it). */
-const windows = (
-  subject: Subject,
-  calls: ReadonlyArray<Params>,
-  check = (params: Params, answer: Answer<Page.Page<Model.Entry>>) => matches(subject, params, answer)
-): Check =>
-  Effect.as(
-    Effect.forEach(
-      calls,
-      (params) => Effect.flatMap(subject.collection.list(params), (answer) => check(params, answer))
-    ),
-    agrees()
-  )
-
-const readingName = (reading: ThreadsFake.BeforeReading): string =>
-  reading === "far-end" ? "the far end of the window" : "the page next to the cursor"
+/** The page size of the window checks: small, so that windows are longer than a page. */
+const limit = 2
 
 /**
- * `before` the last element, in both orders: the window is all the others, so the far end and the page next to
- * the cursor do not overlap. Reports which reading the service follows next to the fake's.
+ * A check that asks each of the subject's `calls` in turn, up to the first answer that is not the fake's page,
+ * and agrees with `note`; skipped when the list holds fewer than `needs` elements.
  */
-const before = (subject: Subject): Check => {
-  const reading = subject.options.beforeReading
-  const other = reading === "far-end" ? "next-to-cursor" : "far-end"
-  const check = (params: Params, answer: Answer<Page.Page<Model.Entry>>) => {
-    const fake = expected(subject, params)
-    if (Either.isLeft(fake) || Either.isLeft(answer) || equal(fake.right, answer.right)) {
-      return matches(subject, params, answer)
-    }
-    return holds(differs(
-      `${subject.collection.call(params)}: ${readingName(reading)} (the fake's reading), ${Text.page(fake.right)}`,
-      `${equal(expected(subject, params, undefined, other), answer) ? readingName(other) : "neither reading"}, ` +
-        Text.page(answer.right)
-    ))
-  }
-  return needing(subject, 2 * limit + 1, () =>
+const windows = (
+  needs: number,
+  calls: (subject: Subject) => ReadonlyArray<Params>,
+  note: (subject: Subject) => string | null = () => null
+) =>
+(subject: Subject): Checking =>
+  needing(subject, needs, () =>
     Effect.as(
-      windows(subject, cursorsAt(subject, "before", [subject.base.length - 1]), check),
-      agrees(`${readingName(reading)}, as the fake`)
+      Effect.forEach(
+        calls(subject),
+        (params) => Effect.flatMap(subject.collection.list(params), (answer) => holds(compare(subject, params, answer)))
+      ),
+      agrees(note(subject))
     ))
-}
+
+const orders: ReadonlyArray<ListParams.Order> = ["desc", "asc"]
+
+/** In both orders, a call with `cursor` at each of the `positions` in a list of `length` elements. */
+const cursorsAt =
+  (cursor: "after" | "before", positions: (length: number) => ReadonlyArray<number>) =>
+  (subject: Subject): ReadonlyArray<Params> =>
+    orders.flatMap((order) => {
+      const list = Model.ordered(subject.base, order)
+      return Arr.filterMap(positions(list.length), (position) => Arr.get(list, position)).map(({ id }) => ({
+        order,
+        limit,
+        [cursor]: id
+      }))
+    })
 
 /** The checks of any list after its two traversals, in the order they run. */
 const listChecks = {
-  reverse: ({ asc, collection, desc }: Subject): Check => {
+  reverse: ({ asc, collection, desc }: Subject): Checking => {
     const expected = desc.elements.map(({ id }) => id).reverse()
     const saw = asc.elements.map(({ id }) => id)
     return Effect.succeed(
@@ -331,33 +304,23 @@ const listChecks = {
         })
     )
   },
-  pages: (subject: Subject): Check =>
-    Effect.as(
-      Effect.forEach([...subject.desc.pages, ...subject.asc.pages], ({ page, params }) =>
-        matches(subject, params, Either.right(page))),
-      agrees()
-    ),
-  end: (subject: Subject): Check =>
-    needing(subject, limit + 1, () => windows(subject, cursorsAt(subject, "after", [subject.base.length - limit - 1]))),
-  after: (subject: Subject): Check => {
-    const last = subject.base.length - 2
-    return needing(
-      subject,
-      limit + 1,
-      () => windows(subject, cursorsAt(subject, "after", Arr.dedupe([0, Math.floor(last / 2), last])))
-    )
-  },
-  before,
-  "limit-0": (subject: Subject): Check => windows(subject, [{ limit: 0 }]),
-  "unknown-cursor": (subject: Subject): Check => {
-    const unknownId = subject.collection.unknownId
-    return windows(subject, [{ limit, after: unknownId }, { limit, before: unknownId }])
-  }
+  pages: (subject: Subject): Checking =>
+    Effect.as(pagesMatch(subject, [...subject.desc.pages, ...subject.asc.pages]), agrees()),
+  end: windows(limit + 1, cursorsAt("after", (length) => [length - limit - 1])),
+  after: windows(limit + 1, cursorsAt("after", (length) => Arr.dedupe([0, Math.floor((length - 2) / 2), length - 2]))),
+  // `before` the last element: the window is all the others, so the far end and the page next to the cursor
+  // do not overlap
+  before: windows(
+    2 * limit + 1,
+    cursorsAt("before", (length) => [length - 1]),
+    ({ options }) => `${readingName(options.beforeReading)}, as the fake`
+  ),
+  "limit-0": windows(0, () => [{ limit: 0 }]),
+  "unknown-cursor": windows(
+    0,
+    ({ collection: { unknownId } }) => [{ limit, after: unknownId }, { limit, before: unknownId }]
+  )
 }
-
-type ListKey = "traversal.desc" | "traversal.asc" | keyof typeof listChecks
-
-const listKeys: ReadonlyArray<ListKey> = ["traversal.desc", "traversal.asc", ...Record.keys(listChecks)]
 
 /** Traverses a list both ways and runs every check of a list on it; `subject` when both traversals ended. */
 const examineList = <A extends Model.Entry>(collection: Collection<A>, options: Resolved) =>
@@ -365,9 +328,11 @@ const examineList = <A extends Model.Entry>(collection: Collection<A>, options: 
     const traversed = (order: ListParams.Order) => attempt(traverse(collection, { order, limit: options.pageSize }))
     const desc = yield* traversed("desc")
     const asc = yield* traversed("asc")
+    const outcome = (order: ListParams.Order) => (traversal: Traversal<A>) =>
+      traversalOutcome(collection.noun, order, traversal)
     const traversals = {
-      "traversal.desc": Either.merge(Either.map(desc, traversalOutcome(collection.noun))),
-      "traversal.asc": Either.merge(Either.map(asc, traversalOutcome(collection.noun)))
+      "traversal.desc": Either.merge(Either.map(desc, outcome("desc"))),
+      "traversal.asc": Either.merge(Either.map(asc, outcome("asc")))
     }
     if (Either.isLeft(desc) || Either.isLeft(asc)) {
       const outcomes = { ...traversals, ...Record.map(listChecks, () => skipped("needs both full traversals")) }
@@ -395,7 +360,7 @@ const spread = <A>(values: ReadonlyArray<A>, count: number): ReadonlyArray<A> =>
 }
 
 /** The filtered traversal of the user with the most threads (of at least two users) is the full one filtered. */
-const user = (subject: Subject<Thread.Thread>): Check => {
+const user = (subject: Subject<Thread.Thread>): Checking => {
   const counts = new Map<string, number>()
   for (const { user } of subject.base) counts.set(user, (counts.get(user) ?? 0) + 1)
   if (counts.size < 2) return Effect.succeed(skipped("needs threads of at least 2 users"))
@@ -403,7 +368,7 @@ const user = (subject: Subject<Thread.Thread>): Check => {
   const ofUser = (thread: Thread.Thread) => thread.user === user
   return Effect.gen(function*() {
     const traversal = yield* traverse(subject.collection, { order: "desc", limit: subject.options.pageSize, user })
-    yield* holds(traversalOutcome(subject.collection.noun)(traversal))
+    yield* holds(traversalOutcome(subject.collection.noun, "desc", traversal))
     const stranger = traversal.elements.find((thread) => !ofUser(thread))
     if (stranger !== undefined) {
       return differs(
@@ -411,23 +376,25 @@ const user = (subject: Subject<Thread.Thread>): Check => {
         `${Text.quote(stranger.id)} of user ${Text.quote(stranger.user)}`
       )
     }
-    yield* Effect.forEach(traversal.pages, ({ page, params }) => matches(subject, params, Either.right(page), ofUser))
+    yield* pagesMatch(subject, traversal.pages, ofUser)
     return agrees(`user ${Text.quote(user)}: ${count} of ${subject.base.length} threads`)
   })
 }
 
 /** Retrieving the first, middle and last listed thread gives each as listed. */
-const retrieve = (subject: Subject<Thread.Thread>, ask: Ask, service: Readable): Check =>
+const retrieve = (
+  subject: Subject<Thread.Thread>,
+  retrieved: (threadId: string) => Checking<Answer<Thread.Thread>>
+): Checking =>
   needing(subject, 1, () =>
     Effect.as(
       Effect.forEach(spread(subject.base, 3), (thread) => {
         const call = Text.request("retrieve", {}, thread.id)
-        return ask(service.retrieve(thread.id)).pipe(
+        return retrieved(thread.id).pipe(
           Effect.flatMap((answer) => answered(call, answer)),
-          Effect.flatMap((saw) => {
-            const difference = elementDifference("threads", thread, saw)
-            return holds(equal(thread, saw) ? agrees() : differs(`${call}: ${difference.expected}`, difference.saw))
-          })
+          Effect.flatMap((saw) =>
+            holds(equal(thread, saw) ? agrees() : elementDifference(call, "threads", thread, saw))
+          )
         )
       }),
       agrees()
@@ -458,7 +425,7 @@ const combine = (threadIds: ReadonlyArray<string>, outcomes: ReadonlyArray<Outco
   )
 }
 
-const descriptions: { readonly [K in ListKey | "user" | "retrieve"]: string } = {
+const descriptions = {
   "traversal.desc": "a full traversal newest first in small pages ends, holds each element once, by created_at",
   "traversal.asc": "a full traversal oldest first in small pages ends, holds each element once, by created_at",
   reverse: "asc is desc reversed, ties included",
@@ -472,35 +439,26 @@ const descriptions: { readonly [K in ListKey | "user" | "retrieve"]: string } = 
   retrieve: "retrieving listed ids gives the threads as listed"
 }
 
-const resolve = (options: Doctor.Options | undefined): Either.Either<Resolved, Cause.IllegalArgumentException> => {
-  const resolved: Resolved = {
-    pageSize: options?.pageSize ?? defaultPageSize,
-    maxRequests: options?.maxRequests ?? defaultMaxRequests,
-    beforeReading: options?.beforeReading ?? "far-end",
-    sampleThreads: options?.sampleThreads ?? defaultSampleThreads
-  }
-  const invalid = !Number.isInteger(resolved.pageSize) || resolved.pageSize < 1 ||
-      resolved.pageSize > ListParams.maxLimit
-    ? `pageSize must be an integer from 1 to ${ListParams.maxLimit}, got ${resolved.pageSize}`
-    : !Number.isSafeInteger(resolved.maxRequests) || resolved.maxRequests < 1
-    ? `maxRequests must be a positive integer, got ${resolved.maxRequests}`
-    : !Number.isSafeInteger(resolved.sampleThreads) || resolved.sampleThreads < 0
-    ? `sampleThreads must be a non-negative integer, got ${resolved.sampleThreads}`
-    : undefined
-  return invalid === undefined
-    ? Either.right(resolved)
-    : Either.left(new Cause.IllegalArgumentException(`Doctor: ${invalid}`))
-}
+/** The options with their defaults, or the first out of its range, named. */
+const resolve = (options: Doctor.Options = {}): Either.Either<Resolved, Cause.IllegalArgumentException> =>
+  Schema.decodeEither(Numbers)(options).pipe(
+    Either.map((numbers) => ({ ...numbers, beforeReading: options.beforeReading ?? "far-end" })),
+    Either.mapLeft((error) => {
+      const [issue] = ParseResult.ArrayFormatter.formatErrorSync(error)
+      return new Cause.IllegalArgumentException(`Doctor: ${issue?.path.join(".")}: ${issue?.message}`)
+    })
+  )
 
 /** @internal */
 export const examine = (service: Readable, options?: Doctor.Options): Effect.Effect<Doctor.Report, ChatKitError> =>
   Effect.gen(function*() {
     const resolved = yield* Effect.orDie(resolve(options))
     const spent = yield* Ref.make(0)
-    const ask: Ask = <A>(call: Effect.Effect<A, ChatKitError>) =>
+    /** Makes one call of the request budget; when the budget is spent, the check is skipped. */
+    const ask = <A>(call: Effect.Effect<A, ChatKitError>): Checking<Answer<A>> =>
       Effect.flatMap(
         Ref.modify(spent, (requests) => requests < resolved.maxRequests ? [true, requests + 1] : [false, requests]),
-        (granted): Effect.Effect<Answer<A>, ChatKitError | Verdict> =>
+        (granted): Checking<Answer<A>> =>
           granted
             ? Effect.catchIf(
               Effect.map(call, Either.right),
@@ -520,7 +478,10 @@ export const examine = (service: Readable, options?: Doctor.Options): Effect.Eff
     const { subject } = threads
     const threadChecks = subject === undefined
       ? { user: skipped("needs both full traversals"), retrieve: skipped("needs both full traversals") }
-      : yield* Effect.all({ user: settle(user(subject)), retrieve: settle(retrieve(subject, ask, service)) })
+      : yield* Effect.all({
+        user: settle(user(subject)),
+        retrieve: settle(retrieve(subject, (threadId) => ask(service.retrieve(threadId))))
+      })
     const sample = subject === undefined ? [] : spread([...subject.base].reverse(), resolved.sampleThreads)
     const items = yield* Effect.forEach(sample, ({ id }) =>
       examineList({
@@ -529,17 +490,21 @@ export const examine = (service: Readable, options?: Doctor.Options): Effect.Eff
         list: ({ user: _, ...params }) => ask(service.listItems(id, params)),
         unknownId: "cthi_000000000000000000000000"
       }, resolved))
-    const checks: ReadonlyArray<Doctor.Check> = [
-      ...Record.toEntries({ ...threads.outcomes, ...threadChecks }).map(([key, outcome]) => ({
-        name: `threads.${key}`,
+    const named = <K extends keyof typeof descriptions>(noun: string, outcomes: Record.ReadonlyRecord<K, Outcome>) =>
+      Record.toEntries(outcomes).map(([key, outcome]) => ({
+        name: `${noun}.${key}`,
         description: descriptions[key],
         ...outcome
-      })),
-      ...listKeys.map((key) => ({
-        name: `items.${key}`,
-        description: descriptions[key],
-        ...combine(sample.map(({ id }) => id), items.map(({ outcomes }) => outcomes[key]))
       }))
+    const checks: ReadonlyArray<Doctor.Check> = [
+      ...named("threads", { ...threads.outcomes, ...threadChecks }),
+      ...named(
+        "items",
+        Record.map(
+          threads.outcomes,
+          (_, key) => combine(sample.map(({ id }) => id), items.map(({ outcomes }) => outcomes[key]))
+        )
+      )
     ]
     const count = (outcome: Outcome["outcome"]) => checks.filter((check) => check.outcome === outcome).length
     return {

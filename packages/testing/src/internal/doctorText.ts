@@ -35,15 +35,11 @@ const ids = (values: ReadonlyArray<string>): string => {
  * @internal
  */
 export const request = (operation: string, params: ListParams.ListThreadsParams, threadId?: string): string => {
-  const parts = [
-    threadId === undefined ? [] : [quote(threadId)],
-    params.order === undefined ? [] : [`order ${params.order}`],
-    params.limit === undefined ? [] : [`limit ${params.limit}`],
-    params.after === undefined ? [] : [`after ${quote(params.after)}`],
-    params.before === undefined ? [] : [`before ${quote(params.before)}`],
-    params.user === undefined ? [] : [`user ${quote(params.user)}`]
-  ].flat()
-  return `${operation}(${parts.join(", ")})`
+  const parts = (["order", "limit", "after", "before", "user"] as const).flatMap((key) => {
+    const value = params[key]
+    return value === undefined ? [] : [`${key} ${typeof value === "string" && key !== "order" ? quote(value) : value}`]
+  })
+  return `${operation}(${[...(threadId === undefined ? [] : [quote(threadId)]), ...parts].join(", ")})`
 }
 
 /**
@@ -60,12 +56,9 @@ export const page = (value: Page.Page<{ readonly id: string }>): string =>
  * @internal
  */
 export const error = (value: ChatKitError.ChatKitError): string => {
-  const status = ChatKitError.statusOf(value)
-  const param = Predicate.hasProperty(value, "param") && typeof value.param === "string" ? value.param : null
-  const details = [
-    ...(status === undefined ? [] : [String(status)]),
-    ...(param === null ? [] : [`param ${quote(param)}`])
-  ]
+  const param = Predicate.hasProperty(value, "param") && Predicate.isString(value.param) ? value.param : undefined
+  const details = [ChatKitError.statusOf(value), param === undefined ? undefined : `param ${quote(param)}`]
+    .filter(Predicate.isNotUndefined)
   return `${value._tag}${details.length === 0 ? "" : ` (${details.join(", ")})`}`
 }
 

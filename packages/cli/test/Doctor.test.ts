@@ -6,6 +6,8 @@ import { lines, runCli } from "./fixtures/runCli.js"
 import type { Deviation } from "./fixtures/servers.js"
 import { startProxy, startServer } from "./fixtures/servers.js"
 
+const controls = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/
+
 /** A page as the wire carries it, by the ids of its elements. */
 type WirePage = Page.Page<{ readonly id: string }>
 
@@ -90,6 +92,24 @@ describe("chatkit doctor", () => {
       assert.strictEqual(agreeing.exitCode, 0, agreeing.stdout)
       assert.strictEqual(JSON.parse(agreeing.stdout).differs, 0)
       assert.deepStrictEqual(new Set(proxy.methods), new Set(["GET"]))
+    }))
+
+  it.scopedLive("ids with control characters are escaped in the report, as text and as JSON", () =>
+    Effect.gen(function*() {
+      const hostileId = "cthr_\u202eevil\u009b2J\u2066\u007f\u001b"
+      const proxy = yield* startProxy(yield* startServer("--demo"), {
+        response: async (url, body) => {
+          const page = body as WirePage
+          const [first, ...rest] = "data" in page && isThreadList(url) ? page.data : []
+          return first === undefined ? page : { ...page, data: [{ ...first, id: hostileId }, ...rest] }
+        }
+      })
+      for (const json of [[], ["--json"]]) {
+        const out = yield* doctor(proxy.url, "--sample-threads", "0", ...json)
+        assert.strictEqual(out.exitCode, 1, out.stderr)
+        for (const line of out.stdout.split("\n")) assert.notMatch(line, controls, JSON.stringify(line))
+        assert.include(out.stdout, json.length === 0 ? "cthr_\\u202eevil\\u009b2J\\u2066\\u007f\\u001b" : "\\u202e")
+      }
     }))
 
   it.scopedLive("a refused key: one error line and exit 2", () =>

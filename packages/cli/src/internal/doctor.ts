@@ -8,6 +8,7 @@ import * as Doctor from "@effect-chatkit/testing/Doctor"
 import * as Effect from "effect/Effect"
 import * as Stdio from "../Stdio.js"
 import * as Backend from "./backend.js"
+import { escapeControls } from "./json.js"
 import { errorMessage } from "./report.js"
 
 /**
@@ -33,7 +34,8 @@ export const doctor = (options: Options): Effect.Effect<number, never, Stdio.Std
     Effect.provide(Backend.layer(options)),
     Effect.flatMap((report) =>
       Effect.as(
-        Stdio.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : Doctor.text(report)),
+        // API text in the report is within JSON string literals in either form
+        Stdio.stdout(escapeControls(options.json ? `${JSON.stringify(report, null, 2)}\n` : Doctor.text(report))),
         report.differs > 0 ? exitCodes.differs : exitCodes.agrees
       )
     ),

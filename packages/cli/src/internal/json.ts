@@ -7,11 +7,14 @@ import * as Schema from "effect/Schema"
 import { controlsJsonKeeps } from "./terminalText.js"
 
 /**
+ * JSON text, or text that shows API data only inside JSON string literals, safe for a terminal:
  * `JSON.stringify` escapes the C0 controls but writes DEL, the C1 controls (CSI U+009B among them) and the
  * bidirectional controls as they are, which a terminal obeys. Those only occur inside JSON strings, where
  * `\uXXXX` is the same string.
+ *
+ * @internal
  */
-const escapeControls = (json: string): string =>
+export const escapeControls = (json: string): string =>
   json.replace(controlsJsonKeeps, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`)
 
 /**

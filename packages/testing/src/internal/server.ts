@@ -19,7 +19,6 @@ import * as Cause from "effect/Cause"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import * as Exit from "effect/Exit"
 import type * as Fiber from "effect/Fiber"
 import * as FiberId from "effect/FiberId"
 import * as FiberSet from "effect/FiberSet"
@@ -160,11 +159,13 @@ const makeStores = (options: Options, seed: number, bounded: boolean) => {
     return parts
   }
 
+  let newest: string | undefined
   const used = (apiKey: string): ChatKitParts | undefined => {
     const parts = own.get(apiKey)
-    if (parts !== undefined) {
+    if (parts !== undefined && apiKey !== newest) {
       own.delete(apiKey)
       own.set(apiKey, parts)
+      newest = apiKey
     }
     return parts
   }
@@ -174,6 +175,7 @@ const makeStores = (options: Options, seed: number, bounded: boolean) => {
     if (known !== undefined) return known
     const parts = fresh()
     own.set(apiKey, parts)
+    newest = apiKey
     const [oldest] = own.keys()
     if (bounded && own.size > maxStores && oldest !== undefined) own.delete(oldest)
     return parts
@@ -235,7 +237,8 @@ const handlers = (
   const admit = (request: Http.IncomingMessage): Either.Either<string, ChatKitError> => {
     const apiKey = authenticate(request)
     if (Either.isLeft(apiKey)) return apiKey
-    if (requireBeta && !header(request, "openai-beta").split(",").some((beta) => beta.trim() === betaHeader)) {
+    const beta = header(request, "openai-beta")
+    if (requireBeta && beta !== betaHeader && !beta.split(",").some((value) => value.trim() === betaHeader)) {
       return Either.left(missingBeta)
     }
     if (faultRate <= 0 || random.number() >= faultRate) return apiKey
@@ -316,29 +319,28 @@ const handlers = (
       : api(found.route, found.id, search, admitted.right, request)
   }
 
-  const finish = (exchange: Exchange, answer: Answer, fault: string | undefined): Effect.Effect<void> =>
-    Effect.suspend(() => {
-      write(exchange.request, exchange.response, answer, exchange.requestId)
-      return log === undefined ? Effect.void : log({
-        method: exchange.method,
-        path: exchange.pathname,
-        status: answer.status,
-        millis: performance.now() - exchange.started,
-        fault
-      })
+  // writes the answer (in a continuation of the request's fiber) and logs it
+  const finish = (exchange: Exchange, answer: Answer, fault: string | undefined): Effect.Effect<void> => {
+    write(exchange.request, exchange.response, answer, exchange.requestId)
+    return log === undefined ? Effect.void : log({
+      method: exchange.method,
+      path: exchange.pathname,
+      status: answer.status,
+      millis: performance.now() - exchange.started,
+      fault
     })
+  }
 
-  // the answer to an exit: its value, a typed error's answer, or for a defect a 500 (logged)
-  const settle = (exchange: Exchange, exit: Exit.Exit<Answer, ChatKitError>): Effect.Effect<void> => {
-    if (Exit.isSuccess(exit)) return finish(exchange, exit.value, undefined)
-    const error = Option.getOrUndefined(Cause.failureOption(exit.cause))
+  // the answer to a failure: a typed error's answer, or for a defect a 500 (logged)
+  const settle = (exchange: Exchange, cause: Cause.Cause<ChatKitError>): Effect.Effect<void> => {
+    const error = Option.getOrUndefined(Cause.failureOption(cause))
     const answer = error === undefined ? undefined : fromError(error)
     if (error !== undefined && answer !== undefined) {
       return finish(exchange, answer, isInjected(error) ? error._tag : undefined)
     }
-    return Cause.isInterruptedOnly(exit.cause)
+    return Cause.isInterruptedOnly(cause)
       ? Effect.interrupt
-      : Effect.zipRight(logDefect(exit.cause), finish(exchange, internalError, undefined))
+      : Effect.zipRight(logDefect(cause), Effect.suspend(() => finish(exchange, internalError, undefined)))
   }
 
   const handler = (request: Http.IncomingMessage, response: Http.ServerResponse) => {
@@ -353,9 +355,9 @@ const handlers = (
       pathname: query < 0 ? url : url.slice(0, query)
     }
     const search = query < 0 ? "" : url.slice(query + 1)
-    const fiber = run(Effect.flatMap(
-      Effect.exit(Effect.suspend(() => respond(request, exchange.method, exchange.pathname, search))),
-      (exit) => settle(exchange, exit)
+    const fiber = run(Effect.matchCauseEffect(
+      Effect.suspend(() => respond(request, exchange.method, exchange.pathname, search)),
+      { onFailure: (cause) => settle(exchange, cause), onSuccess: (answer) => finish(exchange, answer, undefined) }
     ))
     // a client that goes away before its answer interrupts the work for it (most answers are written already)
     if (fiber.unsafePoll() === null) {

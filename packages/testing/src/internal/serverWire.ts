@@ -23,14 +23,14 @@ import type * as Net from "node:net"
  *
  * @internal
  */
-export type Answer = { readonly status: number; readonly body: Buffer; readonly headers: ReadonlyArray<string> } | {
+export type Answer = { readonly status: number; readonly body: string; readonly headers: ReadonlyArray<string> } | {
   readonly status: "dropped"
 }
 
 // every answer of the server has `content-type: application/json`
 const json = (status: number, body: unknown, headers: ReadonlyArray<string> = []): Answer => ({
   status,
-  body: Buffer.from(JSON.stringify(body)),
+  body: JSON.stringify(body),
   headers
 })
 
@@ -44,32 +44,25 @@ export const ok = <A, I>(schema: Schema.Schema<A, I>) => {
   return (value: A): Answer => json(200, encode(value))
 }
 
-const listStart = Buffer.from(`{"object":"list","data":[`)
-
 const page = <A extends object, I>(element: Schema.Schema<A, I>) => {
   const encode = Schema.encodeSync(element)
-  // each element's JSON, after a comma
-  const texts = new WeakMap<A, Buffer>()
-  const textOf = (value: A): Buffer => {
+  // each element's JSON
+  const texts = new WeakMap<A, string>()
+  const textOf = (value: A): string => {
     let text = texts.get(value)
     if (text === undefined) {
-      text = Buffer.from(`,${JSON.stringify(encode(value))}`)
+      text = JSON.stringify(encode(value))
       texts.set(value, text)
     }
     return text
   }
   return ({ data, first_id, has_more, last_id }: Page.Page<A>): Answer => {
-    const parts: Array<Uint8Array> = [listStart]
-    for (const value of data) {
-      const text = textOf(value)
-      parts.push(parts.length === 1 ? text.subarray(1) : text)
-    }
-    parts.push(
-      Buffer.from(
-        `],"first_id":${JSON.stringify(first_id)},"last_id":${JSON.stringify(last_id)},"has_more":${has_more}}`
-      )
-    )
-    return { status: 200, body: Buffer.concat(parts), headers: [] }
+    let body = `{"object":"list","data":[`
+    data.forEach((value, index) => {
+      body += index === 0 ? textOf(value) : `,${textOf(value)}`
+    })
+    body += `],"first_id":${JSON.stringify(first_id)},"last_id":${JSON.stringify(last_id)},"has_more":${has_more}}`
+    return { status: 200, body, headers: [] }
   }
 }
 
@@ -166,7 +159,7 @@ export const write = (
     "content-type",
     "application/json",
     "content-length",
-    String(answer.body.length),
+    String(Buffer.byteLength(answer.body)),
     "x-request-id",
     requestId
   ]

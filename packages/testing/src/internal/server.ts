@@ -25,6 +25,7 @@ import * as FiberSet from "effect/FiberSet"
 import * as Option from "effect/Option"
 import * as RuntimeFlags from "effect/RuntimeFlags"
 import * as RuntimeFlagsPatch from "effect/RuntimeFlagsPatch"
+import type * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
 import { PCGRandom } from "effect/Utils"
 import * as Http from "node:http"
@@ -105,11 +106,6 @@ const missingBeta = new BadRequestError({
 
 const bearer = /^\s*bearer\s+(\S+)\s*$/i
 
-const header = (request: Http.IncomingMessage, name: string): string => {
-  const value = request.headers[name]
-  return Array.isArray(value) ? value.join(", ") : value ?? ""
-}
-
 const randomFaults: ReadonlyArray<ChatKitError> = [
   new RateLimitError({
     message: "Rate limit reached (random fault).",
@@ -188,14 +184,39 @@ const makeStores = (options: Options, seed: number, bounded: boolean) => {
 
 type Stores = ReturnType<typeof makeStores>
 
-// the path id, checked before the query (any key of which an endpoint without query parameters refuses)
-const pathId = (endpoint: Wire.Endpoint<string>, rawId: string, search: string) =>
-  Effect.zipLeft(Wire.pathId(endpoint, rawId), Wire.parseQuery(endpoint, search))
+type Endpoint = (typeof Wire.endpoints)[number]
 
-const answers = {
-  thread: ok(Wire.retrieveThread.answer),
-  threadDeleted: ok(Wire.deleteThread.answer),
-  session: ok(Wire.createSession.answer)
+/**
+ * What each endpoint does with the stores of a key, its path id (`""` without one), its query and its body
+ * (`undefined` without one), and how its answer is written.
+ */
+type Operation<Query, Body> = (
+  stores: Stores,
+  apiKey: string,
+  id: string,
+  query: Query,
+  body: Body
+) => Effect.Effect<Answer, ChatKitError>
+
+type Operations = {
+  readonly [E in Endpoint as E["name"]]: Operation<
+    E["query"]["Type"],
+    E["body"] extends Schema.Schema.AnyNoContext ? E["body"]["Type"] : undefined
+  >
+}
+
+const thread = ok(Wire.retrieveThread.answer)
+const deleted = ok(Wire.deleteThread.answer)
+const session = ok(Wire.createSession.answer)
+
+const operations: Operations = {
+  list: (stores, apiKey, _, query) => Effect.map(stores.read(apiKey).threads.list(query), threadPage),
+  retrieve: (stores, apiKey, id) => Effect.map(stores.read(apiKey).threads.retrieve(id), thread),
+  delete: (stores, apiKey, id) => Effect.map(stores.write(apiKey).threads.delete(id), deleted),
+  listItems: (stores, apiKey, id, query) => Effect.map(stores.read(apiKey).threads.listItems(id, query), itemPage),
+  create: (stores, apiKey, _, __, body) => Effect.map(stores.write(apiKey).sessions.create(body), session),
+  // the body is ignored, as the official SDK sends none
+  cancel: (stores, apiKey, id) => Effect.map(stores.read(apiKey).sessions.cancel(id), session)
 }
 
 // one request and what the server knows of it before it answers
@@ -228,7 +249,7 @@ const handlers = (
   const nextId = () => `req_${String(++requests).padStart(6, "0")}`
 
   const authenticate = (request: Http.IncomingMessage): Either.Either<string, ChatKitError> => {
-    const apiKey = bearer.exec(header(request, "authorization"))?.[1]
+    const apiKey = bearer.exec(request.headers.authorization ?? "")?.[1]
     if (apiKey === undefined) return Either.left(missingKey)
     return keys === undefined || keys.has(apiKey) ? Either.right(apiKey) : Either.left(incorrectKey(apiKey))
   }
@@ -237,7 +258,7 @@ const handlers = (
   const admit = (request: Http.IncomingMessage): Either.Either<string, ChatKitError> => {
     const apiKey = authenticate(request)
     if (Either.isLeft(apiKey)) return apiKey
-    const beta = header(request, "openai-beta")
+    const beta = String(request.headers["openai-beta"] ?? "")
     if (requireBeta && beta !== betaHeader && !beta.split(",").some((value) => value.trim() === betaHeader)) {
       return Either.left(missingBeta)
     }
@@ -251,50 +272,25 @@ const handlers = (
    * body (read only by the endpoint that takes one), checked in that order.
    */
   const api = (
-    endpoint: (typeof Wire.endpoints)[number],
+    endpoint: Wire.Endpoint,
     rawId: string,
     search: string,
     apiKey: string,
     request: Http.IncomingMessage
   ): Effect.Effect<Answer, ChatKitError> => {
-    switch (endpoint.name) {
-      case "list":
-        return Effect.map(
-          Effect.flatMap(Wire.parseQuery(endpoint, search), (params) => stores.read(apiKey).threads.list(params)),
-          threadPage
-        )
-      case "retrieve":
-        return Effect.map(
-          Effect.flatMap(pathId(endpoint, rawId, search), (id) => stores.read(apiKey).threads.retrieve(id)),
-          answers.thread
-        )
-      case "delete":
-        return Effect.map(
-          Effect.flatMap(pathId(endpoint, rawId, search), (id) => stores.write(apiKey).threads.delete(id)),
-          answers.threadDeleted
-        )
-      case "listItems":
-        return Effect.map(
-          Effect.flatMap(
-            Effect.zip(Wire.pathId(endpoint, rawId), Wire.parseQuery(endpoint, search)),
-            ([id, params]) => stores.read(apiKey).threads.listItems(id, params)
-          ),
-          itemPage
-        )
-      case "create":
-        return Wire.parseQuery(endpoint, search).pipe(
-          Effect.zipRight(Effect.suspend(() => jsonBody(request, limits))),
-          Effect.flatMap((json) => Wire.decodeBody(endpoint, json)),
-          Effect.flatMap((params) => stores.write(apiKey).sessions.create(params)),
-          Effect.map(answers.session)
-        )
-      case "cancel":
-        // the body is ignored, as the official SDK sends none
-        return Effect.map(
-          Effect.flatMap(pathId(endpoint, rawId, search), (id) => stores.read(apiKey).sessions.cancel(id)),
-          answers.session
-        )
-    }
+    const operation = operations[endpoint.name as Endpoint["name"]] as Operation<unknown, unknown>
+    const { body } = endpoint
+    const id = endpoint.param === undefined ? Either.right("") : Wire.pathId(endpoint as Wire.Route<string>, rawId)
+    return Effect.flatMap(
+      Either.flatMap(id, (id) => Either.map(Wire.parseQuery(endpoint, search), (query) => [id, query] as const)),
+      ([id, query]) =>
+        body === undefined
+          ? operation(stores, apiKey, id, query, undefined)
+          : jsonBody(request, limits).pipe(
+            Effect.flatMap((json) => Wire.decodeBody({ ...endpoint, body }, json)),
+            Effect.flatMap((params) => operation(stores, apiKey, id, query, params))
+          )
+    )
   }
 
   const respond = (

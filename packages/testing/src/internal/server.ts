@@ -35,7 +35,7 @@ import type { ChatKitParts } from "./chatKitFake.js"
 import { makeChatKitFake } from "./chatKitFake.js"
 import { inject, isInjected } from "./faults.js"
 import * as Admin from "./serverAdmin.js"
-import type { Answer, BodyLimits } from "./serverWire.js"
+import type { Answer } from "./serverWire.js"
 import {
   answerClientError,
   errorAnswer,
@@ -48,13 +48,6 @@ import {
   threadPage,
   write
 } from "./serverWire.js"
-
-/**
- * The deepest nesting of arrays and objects a JSON body may have.
- *
- * @internal
- */
-export const maxBodyDepth = 64
 
 const illegal = (message: string) => new Cause.IllegalArgumentException(`ChatKitFakeServer: ${message}`)
 
@@ -244,7 +237,7 @@ const handlers = (
   const requireBeta = options.requireBetaHeader ?? true
   const faultRate = options.faultRate ?? 0
   const random = new PCGRandom((options.faultSeed ?? options.seed ?? 0) | 0)
-  const limits: BodyLimits = { maxBytes: options.maxBodyBytes ?? 1024 * 1024, maxDepth: maxBodyDepth }
+  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024
   let requests = 0
   const nextId = () => `req_${String(++requests).padStart(6, "0")}`
 
@@ -286,7 +279,7 @@ const handlers = (
       ([id, query]) =>
         body === undefined
           ? operation(stores, apiKey, id, query, undefined)
-          : jsonBody(request, limits).pipe(
+          : jsonBody(request, maxBodyBytes).pipe(
             Effect.flatMap((json) => Wire.decodeBody({ ...endpoint, body }, json)),
             Effect.flatMap((params) => operation(stores, apiKey, id, query, params))
           )
@@ -304,7 +297,7 @@ const handlers = (
       if (found._tag !== "Found") return unmatched(found, method, pathname)
       return Effect.flatMap(
         authenticate(request),
-        (apiKey) => Admin.handle(found.route, found.id, stores.write(apiKey).fake, jsonBody(request, limits))
+        (apiKey) => Admin.handle(found.route, found.id, stores.write(apiKey).fake, jsonBody(request, maxBodyBytes))
       )
     }
     const found = matchApi(method, pathname)

@@ -170,19 +170,19 @@ export const write = (
 }
 
 /**
- * The limits on a request's body.
+ * The deepest nesting of arrays and objects a JSON body may have.
  *
  * @internal
  */
-export interface BodyLimits {
-  /** The most bytes read; a longer body is a 413 and no more of it is read. */
-  readonly maxBytes: number
-  /** The deepest nesting of arrays and objects; a deeper body is a 400, before anything parses it. */
-  readonly maxDepth: number
-}
+export const maxBodyDepth = 64
 
-const invalidBody = (message: string) =>
-  new ChatKitError.BadRequestError({ message, type: "invalid_request_error", param: null, code: "invalid_value" })
+/**
+ * A 400 for a request body: `invalid_value`, naming the parameter when there is one.
+ *
+ * @internal
+ */
+export const invalidBody = (message: string, param: string | null = null) =>
+  new ChatKitError.BadRequestError({ message, type: "invalid_request_error", param, code: "invalid_value" })
 
 const notJson = invalidBody("We could not parse the JSON body of your request.")
 
@@ -218,13 +218,9 @@ const bytes = (request: Http.IncomingMessage, maxBytes: number): Effect.Effect<B
     request.once("error", () => resume(Effect.fail(notJson)))
   })
 
-/**
- * The deepest nesting of arrays and objects in a JSON text, counted without recursion (brackets inside strings
- * do not count).
- *
- * @internal
- */
-export const depthOf = (text: string): number => {
+// the deepest nesting of arrays and objects in a JSON text, counted without recursion (brackets inside strings
+// do not count)
+const depthOf = (text: string): number => {
   let depth = 0
   let deepest = 0
   let inString = false
@@ -246,30 +242,28 @@ export const depthOf = (text: string): number => {
 
 /**
  * The JSON body of the request: a body over `maxBytes` is a 413 (no more of it is read), one nested deeper
- * than `maxDepth` a 400, one that is not JSON a 400 (`param` null), all in OpenAI's shape.
+ * than {@link maxBodyDepth} a 400 (before anything parses it), one that is not JSON a 400 (`param` null), all
+ * in OpenAI's shape.
  *
  * @internal
  */
 export const jsonBody = (
   request: Http.IncomingMessage,
-  limits: BodyLimits
+  maxBytes: number
 ): Effect.Effect<unknown, ChatKitError.ChatKitError> =>
-  Effect.flatMap(bytes(request, limits.maxBytes), (body) => {
+  Effect.flatMap(bytes(request, maxBytes), (body) => {
     const text = body.toString("utf8")
-    if (depthOf(text) > limits.maxDepth) {
-      return Effect.fail(invalidBody(`The JSON body of your request is nested deeper than ${limits.maxDepth} levels.`))
+    if (depthOf(text) > maxBodyDepth) {
+      return Effect.fail(invalidBody(`The JSON body of your request is nested deeper than ${maxBodyDepth} levels.`))
     }
     return Effect.try({ try: (): unknown => JSON.parse(text), catch: () => notJson })
   })
 
-const parserStatus = (code: string | undefined): number =>
-  code === "HPE_HEADER_OVERFLOW" ? 431 : code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400
-
-const parserMessage: Readonly<Record<number, string>> = {
-  400: "The HTTP request could not be parsed.",
-  408: "The HTTP request took too long to arrive.",
-  431: "The HTTP request's headers are too large."
-}
+// the status and message of what Node's parser refuses, by the error's code (400 for any other)
+const refusals = new Map<string | undefined, readonly [number, string]>([
+  ["HPE_HEADER_OVERFLOW", [431, "The HTTP request's headers are too large."]],
+  ["ERR_HTTP_REQUEST_TIMEOUT", [408, "The HTTP request took too long to arrive."]]
+])
 
 /**
  * Answers what Node's HTTP parser refuses (headers too large, conflicting `content-length` and
@@ -283,8 +277,8 @@ export const answerClientError = (error: Error & { readonly code?: string }, soc
     socket.destroy()
     return
   }
-  const status = parserStatus(error.code)
-  const body = JSON.stringify(envelope(status, { message: parserMessage[status] ?? "Bad request." }))
+  const [status, message] = refusals.get(error.code) ?? [400, "The HTTP request could not be parsed."]
+  const body = JSON.stringify(envelope(status, { message }))
   socket.end(
     `HTTP/1.1 ${status} ${Http.STATUS_CODES[status]}\r\ncontent-type: application/json\r\n` +
       `content-length: ${Buffer.byteLength(body)}\r\nx-request-id: ${requestId}\r\nconnection: close\r\n\r\n${body}`

@@ -113,9 +113,6 @@ const randomFaults: ReadonlyArray<ChatKitError> = [
 const logDefect = (cause: Cause.Cause<unknown>) =>
   Effect.logError("ChatKitFakeServer: defect while answering a request", cause)
 
-const matchApi = Wire.matcher(Wire.endpoints, Wire.basePath)
-const matchAdmin = Wire.matcher(Admin.routes, "/_admin")
-
 const unmatched = (
   found: Exclude<Wire.Match<Wire.Route>, { readonly _tag: "Found" }>,
   method: string,
@@ -175,42 +172,67 @@ const makeStores = (options: Options, seed: number, bounded: boolean) => {
   return { read, write }
 }
 
-type Stores = ReturnType<typeof makeStores>
-
-type Endpoint = (typeof Wire.endpoints)[number]
+/**
+ * The stores of the keys (see `makeStores`): `read` answers from the key's own store or the shared one,
+ * `write` gives the key its own.
+ *
+ * @internal
+ */
+export type Stores = ReturnType<typeof makeStores>
 
 /**
- * What each endpoint does with the stores of a key, its path id (`""` without one), its query and its body
- * (`undefined` without one), and how its answer is written.
+ * A route the server answers: its method and path, how it reads its query string and its JSON body (not at
+ * all when `undefined`), and what it does with the stores for the caller's key.
+ *
+ * @internal
  */
-type Operation<Query, Body> = (
-  stores: Stores,
-  apiKey: string,
-  id: string,
-  query: Query,
-  body: Body
-) => Effect.Effect<Answer, ChatKitError>
+export interface Handler<Query = unknown, Body = unknown> extends Wire.Route {
+  readonly readQuery: ((search: string) => Either.Either<Query, ChatKitError>) | undefined
+  readonly readBody: ((json: unknown) => Either.Either<Body, ChatKitError>) | undefined
+  run(stores: Stores, apiKey: string, id: string, query: Query, body: Body): Effect.Effect<Answer, ChatKitError>
+}
 
-type Operations = {
-  readonly [E in Endpoint as E["name"]]: Operation<
-    E["query"]["Type"],
-    E["body"] extends Schema.Schema.AnyNoContext ? E["body"]["Type"] : undefined
-  >
+// an endpoint of core's `Wire` table, its query and body read with `Wire`
+const endpoint = <Query extends Schema.Schema.AnyNoContext, Body extends Schema.Schema.AnyNoContext | undefined>(
+  wire: Wire.Endpoint<string | undefined, Query, Body>,
+  run: Handler<Query["Type"], Body extends Schema.Schema.AnyNoContext ? Body["Type"] : undefined>["run"]
+): Handler => {
+  const { body } = wire
+  const withBody = body === undefined ? undefined : { ...wire, body }
+  return {
+    ...wire,
+    readQuery: (search) => Wire.parseQuery(wire, search),
+    readBody: withBody === undefined ? undefined : (json) => Wire.decodeBody(withBody, json),
+    run: run as Handler["run"]
+  }
 }
 
 const thread = ok(Wire.retrieveThread.answer)
 const deleted = ok(Wire.deleteThread.answer)
 const session = ok(Wire.createSession.answer)
 
-const operations: Operations = {
-  list: (stores, apiKey, _, query) => Effect.map(stores.read(apiKey).threads.list(query), threadPage),
-  retrieve: (stores, apiKey, id) => Effect.map(stores.read(apiKey).threads.retrieve(id), thread),
-  delete: (stores, apiKey, id) => Effect.map(stores.write(apiKey).threads.delete(id), deleted),
-  listItems: (stores, apiKey, id, query) => Effect.map(stores.read(apiKey).threads.listItems(id, query), itemPage),
-  create: (stores, apiKey, _, __, body) => Effect.map(stores.write(apiKey).sessions.create(body), session),
+// the endpoints of core's `Wire` table, as the fake answers them
+const endpoints: ReadonlyArray<Handler> = [
+  endpoint(
+    Wire.listThreads,
+    (stores, apiKey, _, query) => Effect.map(stores.read(apiKey).threads.list(query), threadPage)
+  ),
+  endpoint(Wire.retrieveThread, (stores, apiKey, id) => Effect.map(stores.read(apiKey).threads.retrieve(id), thread)),
+  endpoint(Wire.deleteThread, (stores, apiKey, id) => Effect.map(stores.write(apiKey).threads.delete(id), deleted)),
+  endpoint(
+    Wire.listItems,
+    (stores, apiKey, id, query) => Effect.map(stores.read(apiKey).threads.listItems(id, query), itemPage)
+  ),
+  endpoint(
+    Wire.createSession,
+    (stores, apiKey, _, __, body) => Effect.map(stores.write(apiKey).sessions.create(body), session)
+  ),
   // the body is ignored, as the official SDK sends none
-  cancel: (stores, apiKey, id) => Effect.map(stores.read(apiKey).sessions.cancel(id), session)
-}
+  endpoint(Wire.cancelSession, (stores, apiKey, id) => Effect.map(stores.read(apiKey).sessions.cancel(id), session))
+]
+
+const matchApi = Wire.matcher(endpoints, Wire.basePath)
+const matchAdmin = Wire.matcher(Admin.routes, "/_admin")
 
 // one request and what the server knows of it before it answers
 interface Exchange {
@@ -260,28 +282,31 @@ const handlers = (
     return fault === undefined ? apiKey : Either.left(fault)
   }
 
-  /**
-   * Answers one request of an endpoint of `Wire.endpoints`: its path id (raw), its query string and its JSON
-   * body (read only by the endpoint that takes one), checked in that order.
-   */
-  const api = (
-    endpoint: Wire.Endpoint,
+  // a matched route: its path id (raw), its query string and its body, read in that order, then what it does
+  const answer = (
+    route: Handler,
     rawId: string,
     search: string,
     apiKey: string,
     request: Http.IncomingMessage
   ): Effect.Effect<Answer, ChatKitError> => {
-    const operation = operations[endpoint.name as Endpoint["name"]] as Operation<unknown, unknown>
-    const { body } = endpoint
-    const id = endpoint.param === undefined ? Either.right("") : Wire.pathId(endpoint as Wire.Route<string>, rawId)
+    const { readBody, readQuery } = route
+    const id = route.param === undefined ? Either.right("") : Wire.pathId(route as Wire.Route<string>, rawId)
     return Effect.flatMap(
-      Either.flatMap(id, (id) => Either.map(Wire.parseQuery(endpoint, search), (query) => [id, query] as const)),
+      Either.flatMap(
+        id,
+        (id) =>
+          Either.map(
+            readQuery === undefined ? Either.right(undefined) : readQuery(search),
+            (query) => [id, query] as const
+          )
+      ),
       ([id, query]) =>
-        body === undefined
-          ? operation(stores, apiKey, id, query, undefined)
-          : jsonBody(request, maxBodyBytes).pipe(
-            Effect.flatMap((json) => Wire.decodeBody({ ...endpoint, body }, json)),
-            Effect.flatMap((params) => operation(stores, apiKey, id, query, params))
+        readBody === undefined
+          ? route.run(stores, apiKey, id, query, undefined)
+          : Effect.flatMap(
+            Effect.flatMap(jsonBody(request, maxBodyBytes), readBody),
+            (body) => route.run(stores, apiKey, id, query, body)
           )
     )
   }
@@ -295,17 +320,14 @@ const handlers = (
     if (options.admin === true && pathname.startsWith("/_admin/")) {
       const found = matchAdmin(method, pathname)
       if (found._tag !== "Found") return unmatched(found, method, pathname)
-      return Effect.flatMap(
-        authenticate(request),
-        (apiKey) => Admin.handle(found.route, found.id, stores.write(apiKey).fake, jsonBody(request, maxBodyBytes))
-      )
+      return Effect.flatMap(authenticate(request), (apiKey) => answer(found.route, found.id, search, apiKey, request))
     }
     const found = matchApi(method, pathname)
     if (found._tag !== "Found") return unmatched(found, method, pathname)
     const admitted = admit(request)
     return Either.isLeft(admitted)
       ? Effect.fail(admitted.left)
-      : api(found.route, found.id, search, admitted.right, request)
+      : answer(found.route, found.id, search, admitted.right, request)
   }
 
   // writes the answer (in a continuation of the request's fiber) and logs it

@@ -20,6 +20,7 @@ import * as Schema from "effect/Schema"
 import type * as ChatKitFake from "../ChatKitFake.js"
 import { inject } from "./faults.js"
 import { ItemFields } from "./itemFields.js"
+import type { Handler } from "./server.js"
 import type { Answer } from "./serverWire.js"
 import { invalidBody, ok } from "./serverWire.js"
 
@@ -130,15 +131,17 @@ const updateThread = (
   return status === undefined ? setTitle(id, title) : Effect.zipRight(setTitle(id, title), setStatus(id, status))
 }
 
-const route = <const Path extends string, A>(
+// a route of the admin of the caller's store (which it gives a store of its own), taking no query
+const route = <A>(
   method: Wire.Method,
-  path: Path,
-  decode: Decode<A> | undefined,
+  path: string,
+  readBody: Decode<A> | undefined,
   run: (fake: ChatKitFake.Fake, id: string, body: A) => Effect.Effect<Answer, ChatKitError.ChatKitError>
-) => ({
+): Handler<undefined, A> => ({
   ...Wire.route(method, path),
-  decode,
-  run: run as (fake: ChatKitFake.Fake, id: string, body: unknown) => Effect.Effect<Answer, ChatKitError.ChatKitError>
+  readQuery: undefined,
+  readBody,
+  run: (stores, apiKey, id, _, body) => run(stores.write(apiKey).fake, id, body)
 })
 
 /**
@@ -147,7 +150,7 @@ const route = <const Path extends string, A>(
  *
  * @internal
  */
-export const routes = [
+export const routes: ReadonlyArray<Handler> = [
   route(
     "POST",
     "/threads",
@@ -181,30 +184,3 @@ export const routes = [
       ([{ items, threads }, sessions]) => answers.snapshot({ threads, items, sessions })
     ))
 ]
-
-/**
- * One of the admin routes.
- *
- * @internal
- */
-export type Route = (typeof routes)[number]
-
-/**
- * Runs one admin route against the caller's store: its path id (raw), then its JSON body (read with
- * `jsonBody` by the routes that take one).
- *
- * @internal
- */
-export const handle = (
-  route: Route,
-  rawId: string,
-  fake: ChatKitFake.Fake,
-  jsonBody: Effect.Effect<unknown, ChatKitError.ChatKitError>
-): Effect.Effect<Answer, ChatKitError.ChatKitError> => {
-  const { decode } = route
-  const id = route.param === undefined ? Either.right("") : Wire.pathId(route as Wire.Route<string>, rawId)
-  return Effect.flatMap(id, (id) =>
-    decode === undefined
-      ? route.run(fake, id, undefined)
-      : Effect.flatMap(Effect.flatMap(jsonBody, decode), (body) => route.run(fake, id, body)))
-}

@@ -292,23 +292,15 @@ const handlers = (
   ): Effect.Effect<Answer, ChatKitError> => {
     const { readBody, readQuery } = route
     const id = route.param === undefined ? Either.right("") : Wire.pathId(route as Wire.Route<string>, rawId)
-    return Effect.flatMap(
-      Either.flatMap(
-        id,
-        (id) =>
-          Either.map(
-            readQuery === undefined ? Either.right(undefined) : readQuery(search),
-            (query) => [id, query] as const
-          )
-      ),
-      ([id, query]) =>
-        readBody === undefined
-          ? route.run(stores, apiKey, id, query, undefined)
-          : Effect.flatMap(
-            Effect.flatMap(jsonBody(request, maxBodyBytes), readBody),
-            (body) => route.run(stores, apiKey, id, query, body)
-          )
-    )
+    if (Either.isLeft(id)) return Effect.fail(id.left)
+    const query = readQuery === undefined ? Either.right(undefined) : readQuery(search)
+    if (Either.isLeft(query)) return Effect.fail(query.left)
+    return readBody === undefined
+      ? route.run(stores, apiKey, id.right, query.right, undefined)
+      : Effect.flatMap(
+        Effect.flatMap(jsonBody(request, maxBodyBytes), readBody),
+        (body) => route.run(stores, apiKey, id.right, query.right, body)
+      )
   }
 
   const respond = (

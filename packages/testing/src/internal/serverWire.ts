@@ -69,7 +69,7 @@ const page = <A extends object, I>(element: Schema.Schema<A, I>) => {
 /**
  * A 200 with a page of threads. The JSON of each stored thread is cached by object (stored threads are
  * immutable: a change of title or status stores a new object), so a page is the concatenation of its
- * threads' bytes, byte for byte what `JSON.stringify` of `Page.ThreadPage`'s encoding writes.
+ * threads' JSON, character for character what `JSON.stringify` of `Page.ThreadPage`'s encoding writes.
  *
  * @internal
  */
@@ -140,8 +140,9 @@ export const fromError = (error: ChatKitError.ChatKitError): Answer | undefined 
 }
 
 /**
- * Writes `answer` with its `x-request-id` in one head and body, or destroys the socket for a dropped
- * connection. A 413, whose body was not read to its end, closes the connection.
+ * Writes `answer` with its `x-request-id` in one head and body (a string body: Node sends head and body as one
+ * write), or destroys the socket for a dropped connection. A 413, whose body was not read to its end, closes
+ * the connection.
  *
  * @internal
  */

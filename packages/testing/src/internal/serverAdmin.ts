@@ -61,7 +61,8 @@ const Fault = Schema.Struct({
   // at most an hour, and 10,000 calls
   retry_after_ms: Schema.optional(Schema.Number.pipe(Schema.between(0, 3_600_000))),
   times: Schema.optional(Schema.Int.pipe(Schema.between(1, 10_000))),
-  operation: Schema.optional(Schema.Literal("list", "retrieve", "delete", "listItems", "create", "cancel"))
+  // the name of one of core's `Wire` endpoints
+  operation: Schema.optional(Schema.Literal(...Wire.endpoints.map(({ name }) => name)))
 })
 
 // at most a minute

@@ -192,10 +192,22 @@ export interface Handler<Query = unknown, Body = unknown> extends Wire.Route {
   run(stores: Stores, apiKey: string, id: string, query: Query, body: Body): Effect.Effect<Answer, ChatKitError>
 }
 
-// an endpoint of core's `Wire` table, its query and body read with `Wire`
-const endpoint = <Query extends Schema.Schema.AnyNoContext, Body extends Schema.Schema.AnyNoContext | undefined>(
-  wire: Wire.Endpoint<string | undefined, Query, Body>,
-  run: Handler<Query["Type"], Body extends Schema.Schema.AnyNoContext ? Body["Type"] : undefined>["run"]
+// an endpoint of core's `Wire` table: its query and body read with `Wire`, its answer written with its answer
+// schema (or `write`)
+const endpoint = <
+  Query extends Schema.Schema.AnyNoContext,
+  Body extends Schema.Schema.AnyNoContext | undefined,
+  Value extends Schema.Schema.AnyNoContext
+>(
+  wire: Wire.Endpoint<string | undefined, Query, Body, Value>,
+  run: (
+    stores: Stores,
+    apiKey: string,
+    id: string,
+    query: Query["Type"],
+    body: Body extends Schema.Schema.AnyNoContext ? Body["Type"] : undefined
+  ) => Effect.Effect<Value["Type"], ChatKitError>,
+  write: (value: Value["Type"]) => Answer = ok(wire.answer)
 ): Handler => {
   const { body } = wire
   const withBody = body === undefined ? undefined : { ...wire, body }
@@ -203,32 +215,20 @@ const endpoint = <Query extends Schema.Schema.AnyNoContext, Body extends Schema.
     ...wire,
     readQuery: (search) => Wire.parseQuery(wire, search),
     readBody: withBody === undefined ? undefined : (json) => Wire.decodeBody(withBody, json),
-    run: run as Handler["run"]
+    run: (stores, apiKey, id, query, body) =>
+      Effect.map(run(stores, apiKey, id, query, body as Parameters<typeof run>[4]), write)
   }
 }
 
-const thread = ok(Wire.retrieveThread.answer)
-const deleted = ok(Wire.deleteThread.answer)
-const session = ok(Wire.createSession.answer)
-
 // the endpoints of core's `Wire` table, as the fake answers them
 const endpoints: ReadonlyArray<Handler> = [
-  endpoint(
-    Wire.listThreads,
-    (stores, apiKey, _, query) => Effect.map(stores.read(apiKey).threads.list(query), threadPage)
-  ),
-  endpoint(Wire.retrieveThread, (stores, apiKey, id) => Effect.map(stores.read(apiKey).threads.retrieve(id), thread)),
-  endpoint(Wire.deleteThread, (stores, apiKey, id) => Effect.map(stores.write(apiKey).threads.delete(id), deleted)),
-  endpoint(
-    Wire.listItems,
-    (stores, apiKey, id, query) => Effect.map(stores.read(apiKey).threads.listItems(id, query), itemPage)
-  ),
-  endpoint(
-    Wire.createSession,
-    (stores, apiKey, _, __, body) => Effect.map(stores.write(apiKey).sessions.create(body), session)
-  ),
+  endpoint(Wire.listThreads, (stores, apiKey, _, query) => stores.read(apiKey).threads.list(query), threadPage),
+  endpoint(Wire.retrieveThread, (stores, apiKey, id) => stores.read(apiKey).threads.retrieve(id)),
+  endpoint(Wire.deleteThread, (stores, apiKey, id) => stores.write(apiKey).threads.delete(id)),
+  endpoint(Wire.listItems, (stores, apiKey, id, query) => stores.read(apiKey).threads.listItems(id, query), itemPage),
+  endpoint(Wire.createSession, (stores, apiKey, _, __, body) => stores.write(apiKey).sessions.create(body)),
   // the body is ignored, as the official SDK sends none
-  endpoint(Wire.cancelSession, (stores, apiKey, id) => Effect.map(stores.read(apiKey).sessions.cancel(id), session))
+  endpoint(Wire.cancelSession, (stores, apiKey, id) => stores.read(apiKey).sessions.cancel(id))
 ]
 
 const matchApi = Wire.matcher(endpoints, Wire.basePath)

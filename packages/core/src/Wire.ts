@@ -8,6 +8,7 @@
  * @since 0.1.0
  */
 import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
 import { ApiError, BadRequestError, NotFoundError } from "./ChatKitError.js"
@@ -408,27 +409,35 @@ const validatorOf = <S extends Schema.Schema.AnyNoContext>(
 }
 
 // how a query schema reads a query string, compiled once per schema. A query's values are strings and numbers,
-// never `null`: what the schema's type side accepts (the same refinements, without the transformation of the
-// nullable parameters) the whole schema would read unchanged, at twice the cost; anything else, errors
-// included, is read by the whole schema
+// never `undefined` or `null`: when every key is a parameter whose type side (the same refinements, without the
+// transformation of the nullable parameters) accepts its value, the whole schema would read the query unchanged,
+// at several times the cost; anything else, errors included, is read by the whole schema
 interface QueryReader {
   readonly numeric: ReadonlySet<string>
   readonly takesNone: boolean
-  readonly validate: (input: unknown) => Either.Either<unknown, BadRequestError>
+  readonly accepts: ReadonlyMap<string, (value: unknown) => boolean>
+  readonly whole: (input: unknown) => Either.Either<unknown, BadRequestError>
 }
 
 const readers = new WeakMap<AST.AST, QueryReader>()
+
+const withoutUndefined = (ast: AST.AST): AST.AST =>
+  AST.isUnion(ast) ? AST.Union.make(ast.types.filter((type) => !AST.isUndefinedKeyword(type))) : ast
 
 const readerOf = (schema: Schema.Schema.AnyNoContext): QueryReader => {
   let reader = readers.get(schema.ast)
   if (reader === undefined) {
     const signatures = AST.getPropertySignatures(schema.ast)
-    const typeSide = validate(Schema.typeSchema(schema))
-    const whole = validatorOf(schema)
     reader = {
       numeric: new Set(signatures.filter((signature) => isNumeric(signature.type)).map(({ name }) => String(name))),
       takesNone: signatures.length === 0,
-      validate: (input) => Either.orElse(typeSide(input), () => whole(input))
+      accepts: new Map(
+        AST.getPropertySignatures(AST.typeAST(schema.ast)).map((signature) => [
+          String(signature.name),
+          ParseResult.is(Schema.make(withoutUndefined(signature.type)))
+        ])
+      ),
+      whole: validatorOf(schema)
     }
     readers.set(schema.ast, reader)
   }
@@ -450,14 +459,22 @@ export const parseQuery = <Query extends Schema.Schema.AnyNoContext>(
   endpoint: Endpoint<string | undefined, Query>,
   search: string
 ): Either.Either<Schema.Schema.Type<Query>, BadRequestError> => {
-  const { numeric, takesNone, validate } = readerOf(endpoint.query)
+  const { accepts, numeric, takesNone, whole } = readerOf(endpoint.query)
   const values = new Map<string, string | number>()
   for (const [key, value] of new URLSearchParams(search)) {
     if (takesNone) return Either.left(unknownParameter(key))
     if (values.has(key)) return Either.left(repeated(key))
     values.set(key, numeric.has(key) && decimal.test(value) ? Number(value) : value)
   }
-  return validate(Object.fromEntries(values)) as Either.Either<Schema.Schema.Type<Query>, BadRequestError>
+  // every key is a parameter here, so none is `__proto__`
+  const params: Record<string, string | number> = {}
+  for (const [key, value] of values) {
+    if (accepts.get(key)?.(value) !== true) {
+      return whole(Object.fromEntries(values)) as Either.Either<Schema.Schema.Type<Query>, BadRequestError>
+    }
+    params[key] = value
+  }
+  return Either.right(params as Schema.Schema.Type<Query>)
 }
 
 /**

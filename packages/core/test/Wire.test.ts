@@ -1,3 +1,4 @@
+import type { ChatKitError } from "@effect-chatkit/core"
 import { ListParams, Wire } from "@effect-chatkit/core"
 import { assert, describe, it } from "@effect/vitest"
 import { Arbitrary, Either, FastCheck, Schema } from "effect"
@@ -101,6 +102,43 @@ describe("Wire", () => {
         Wire.parseQuery(Wire.listItems, Wire.query(Wire.listItems, items)),
         Either.right(set(items))
       )
+    }
+  )
+
+  it.prop(
+    "reads any query as its endpoint's whole query schema reads the same values, 400s included",
+    [
+      FastCheck.uniqueArray(
+        FastCheck.tuple(
+          FastCheck.constantFrom("limit", "order", "after", "before", "user", "other"),
+          FastCheck.oneof(
+            FastCheck.string(),
+            FastCheck.integer({ min: -5, max: 200 }).map(String),
+            FastCheck.constantFrom("asc", "desc", "1.5", "1e2", "01", "user_1")
+          )
+        ),
+        { selector: ([key]) => key }
+      )
+    ],
+    ([entries]) => {
+      const search = new URLSearchParams(entries).toString()
+      // a limit written as a plain decimal is a number, as parseQuery documents
+      const values = Object.fromEntries(
+        entries.map((
+          [key, value]
+        ) => [key, key === "limit" && /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/.test(value) ? +value : value])
+      )
+      const shown = Either.mapLeft(({ code, message, param }: ChatKitError.BadRequestError) => ({
+        code,
+        message,
+        param
+      }))
+      for (const endpoint of [Wire.listThreads, Wire.listItems]) {
+        assert.deepStrictEqual(
+          shown(Wire.parseQuery(endpoint, search)),
+          shown(Wire.decodeBody({ ...endpoint, body: endpoint.query }, values))
+        )
+      }
     }
   )
 

@@ -26,6 +26,7 @@ import type * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import type * as ChatKitFake from "./ChatKitFake.js"
 import * as internal from "./internal/server.js"
+import * as wire from "./internal/serverWire.js"
 import type { SessionsFake } from "./SessionsFake.js"
 import type { ThreadsFake } from "./ThreadsFake.js"
 
@@ -154,7 +155,7 @@ export const maskApiKey: (apiKey: string) => string = internal.maskKey
  * @since 0.1.0
  * @category constants
  */
-export const maxBodyDepth: number = internal.maxBodyDepth
+export const maxBodyDepth: number = wire.maxBodyDepth
 
 /**
  * Serves the fake on a `node:http` server for as long as the layer's scope lives (closing it also closes

@@ -19,13 +19,13 @@ import * as Cause from "effect/Cause"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import * as Exit from "effect/Exit"
 import type * as Fiber from "effect/Fiber"
 import * as FiberId from "effect/FiberId"
 import * as FiberSet from "effect/FiberSet"
 import * as Option from "effect/Option"
 import * as RuntimeFlags from "effect/RuntimeFlags"
 import * as RuntimeFlagsPatch from "effect/RuntimeFlagsPatch"
+import type * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
 import { PCGRandom } from "effect/Utils"
 import * as Http from "node:http"
@@ -35,7 +35,7 @@ import type { ChatKitParts } from "./chatKitFake.js"
 import { makeChatKitFake } from "./chatKitFake.js"
 import { inject, isInjected } from "./faults.js"
 import * as Admin from "./serverAdmin.js"
-import type { Answer, BodyLimits } from "./serverWire.js"
+import type { Answer } from "./serverWire.js"
 import {
   answerClientError,
   errorAnswer,
@@ -48,13 +48,6 @@ import {
   threadPage,
   write
 } from "./serverWire.js"
-
-/**
- * The deepest nesting of arrays and objects a JSON body may have.
- *
- * @internal
- */
-export const maxBodyDepth = 64
 
 const illegal = (message: string) => new Cause.IllegalArgumentException(`ChatKitFakeServer: ${message}`)
 
@@ -106,11 +99,6 @@ const missingBeta = new BadRequestError({
 
 const bearer = /^\s*bearer\s+(\S+)\s*$/i
 
-const header = (request: Http.IncomingMessage, name: string): string => {
-  const value = request.headers[name]
-  return Array.isArray(value) ? value.join(", ") : value ?? ""
-}
-
 const randomFaults: ReadonlyArray<ChatKitError> = [
   new RateLimitError({
     message: "Rate limit reached (random fault).",
@@ -124,9 +112,6 @@ const randomFaults: ReadonlyArray<ChatKitError> = [
 
 const logDefect = (cause: Cause.Cause<unknown>) =>
   Effect.logError("ChatKitFakeServer: defect while answering a request", cause)
-
-const matchApi = Wire.matcher(Wire.endpoints, Wire.basePath)
-const matchAdmin = Wire.matcher(Admin.routes, "/_admin")
 
 const unmatched = (
   found: Exclude<Wire.Match<Wire.Route>, { readonly _tag: "Found" }>,
@@ -160,11 +145,13 @@ const makeStores = (options: Options, seed: number, bounded: boolean) => {
     return parts
   }
 
+  let newest: string | undefined
   const used = (apiKey: string): ChatKitParts | undefined => {
     const parts = own.get(apiKey)
-    if (parts !== undefined) {
+    if (parts !== undefined && apiKey !== newest) {
       own.delete(apiKey)
       own.set(apiKey, parts)
+      newest = apiKey
     }
     return parts
   }
@@ -174,6 +161,7 @@ const makeStores = (options: Options, seed: number, bounded: boolean) => {
     if (known !== undefined) return known
     const parts = fresh()
     own.set(apiKey, parts)
+    newest = apiKey
     const [oldest] = own.keys()
     if (bounded && own.size > maxStores && oldest !== undefined) own.delete(oldest)
     return parts
@@ -184,17 +172,67 @@ const makeStores = (options: Options, seed: number, bounded: boolean) => {
   return { read, write }
 }
 
-type Stores = ReturnType<typeof makeStores>
+/**
+ * The stores of the keys (see `makeStores`): `read` answers from the key's own store or the shared one,
+ * `write` gives the key its own.
+ *
+ * @internal
+ */
+export type Stores = ReturnType<typeof makeStores>
 
-// the path id, checked before the query (any key of which an endpoint without query parameters refuses)
-const pathId = (endpoint: Wire.Endpoint<string>, rawId: string, search: string) =>
-  Effect.zipLeft(Wire.pathId(endpoint, rawId), Wire.parseQuery(endpoint, search))
-
-const answers = {
-  thread: ok(Wire.retrieveThread.answer),
-  threadDeleted: ok(Wire.deleteThread.answer),
-  session: ok(Wire.createSession.answer)
+/**
+ * A route the server answers: its method and path, how it reads its query string and its JSON body (not at
+ * all when `undefined`), and what it does with the stores for the caller's key.
+ *
+ * @internal
+ */
+export interface Handler<Query = unknown, Body = unknown> extends Wire.Route {
+  readonly readQuery: ((search: string) => Either.Either<Query, ChatKitError>) | undefined
+  readonly readBody: ((json: unknown) => Either.Either<Body, ChatKitError>) | undefined
+  run(stores: Stores, apiKey: string, id: string, query: Query, body: Body): Effect.Effect<Answer, ChatKitError>
 }
+
+// an endpoint of core's `Wire` table: its query and body read with `Wire`, its answer written with its answer
+// schema (or `write`)
+const endpoint = <
+  Query extends Schema.Schema.AnyNoContext,
+  Body extends Schema.Schema.AnyNoContext | undefined,
+  Value extends Schema.Schema.AnyNoContext
+>(
+  wire: Wire.Endpoint<string | undefined, Query, Body, Value>,
+  run: (
+    stores: Stores,
+    apiKey: string,
+    id: string,
+    query: Query["Type"],
+    body: Body extends Schema.Schema.AnyNoContext ? Body["Type"] : undefined
+  ) => Effect.Effect<Value["Type"], ChatKitError>,
+  write: (value: Value["Type"]) => Answer = ok(wire.answer)
+): Handler => {
+  const { body } = wire
+  const withBody = body === undefined ? undefined : { ...wire, body }
+  return {
+    ...wire,
+    readQuery: (search) => Wire.parseQuery(wire, search),
+    readBody: withBody === undefined ? undefined : (json) => Wire.decodeBody(withBody, json),
+    run: (stores, apiKey, id, query, body) =>
+      Effect.map(run(stores, apiKey, id, query, body as Parameters<typeof run>[4]), write)
+  }
+}
+
+// the endpoints of core's `Wire` table, as the fake answers them
+const endpoints: ReadonlyArray<Handler> = [
+  endpoint(Wire.listThreads, (stores, apiKey, _, query) => stores.read(apiKey).threads.list(query), threadPage),
+  endpoint(Wire.retrieveThread, (stores, apiKey, id) => stores.read(apiKey).threads.retrieve(id)),
+  endpoint(Wire.deleteThread, (stores, apiKey, id) => stores.write(apiKey).threads.delete(id)),
+  endpoint(Wire.listItems, (stores, apiKey, id, query) => stores.read(apiKey).threads.listItems(id, query), itemPage),
+  endpoint(Wire.createSession, (stores, apiKey, _, __, body) => stores.write(apiKey).sessions.create(body)),
+  // the body is ignored, as the official SDK sends none
+  endpoint(Wire.cancelSession, (stores, apiKey, id) => stores.read(apiKey).sessions.cancel(id))
+]
+
+const matchApi = Wire.matcher(endpoints, Wire.basePath)
+const matchAdmin = Wire.matcher(Admin.routes, "/_admin")
 
 // one request and what the server knows of it before it answers
 interface Exchange {
@@ -221,12 +259,12 @@ const handlers = (
   const requireBeta = options.requireBetaHeader ?? true
   const faultRate = options.faultRate ?? 0
   const random = new PCGRandom((options.faultSeed ?? options.seed ?? 0) | 0)
-  const limits: BodyLimits = { maxBytes: options.maxBodyBytes ?? 1024 * 1024, maxDepth: maxBodyDepth }
+  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024
   let requests = 0
   const nextId = () => `req_${String(++requests).padStart(6, "0")}`
 
   const authenticate = (request: Http.IncomingMessage): Either.Either<string, ChatKitError> => {
-    const apiKey = bearer.exec(header(request, "authorization"))?.[1]
+    const apiKey = bearer.exec(request.headers.authorization ?? "")?.[1]
     if (apiKey === undefined) return Either.left(missingKey)
     return keys === undefined || keys.has(apiKey) ? Either.right(apiKey) : Either.left(incorrectKey(apiKey))
   }
@@ -235,7 +273,8 @@ const handlers = (
   const admit = (request: Http.IncomingMessage): Either.Either<string, ChatKitError> => {
     const apiKey = authenticate(request)
     if (Either.isLeft(apiKey)) return apiKey
-    if (requireBeta && !header(request, "openai-beta").split(",").some((beta) => beta.trim() === betaHeader)) {
+    const beta = String(request.headers["openai-beta"] ?? "")
+    if (requireBeta && beta !== betaHeader && !beta.split(",").some((value) => value.trim() === betaHeader)) {
       return Either.left(missingBeta)
     }
     if (faultRate <= 0 || random.number() >= faultRate) return apiKey
@@ -243,55 +282,25 @@ const handlers = (
     return fault === undefined ? apiKey : Either.left(fault)
   }
 
-  /**
-   * Answers one request of an endpoint of `Wire.endpoints`: its path id (raw), its query string and its JSON
-   * body (read only by the endpoint that takes one), checked in that order.
-   */
-  const api = (
-    endpoint: (typeof Wire.endpoints)[number],
+  // a matched route: its path id (raw), its query string and its body, read in that order, then what it does
+  const answer = (
+    route: Handler,
     rawId: string,
     search: string,
     apiKey: string,
     request: Http.IncomingMessage
   ): Effect.Effect<Answer, ChatKitError> => {
-    switch (endpoint.name) {
-      case "list":
-        return Effect.map(
-          Effect.flatMap(Wire.parseQuery(endpoint, search), (params) => stores.read(apiKey).threads.list(params)),
-          threadPage
-        )
-      case "retrieve":
-        return Effect.map(
-          Effect.flatMap(pathId(endpoint, rawId, search), (id) => stores.read(apiKey).threads.retrieve(id)),
-          answers.thread
-        )
-      case "delete":
-        return Effect.map(
-          Effect.flatMap(pathId(endpoint, rawId, search), (id) => stores.write(apiKey).threads.delete(id)),
-          answers.threadDeleted
-        )
-      case "listItems":
-        return Effect.map(
-          Effect.flatMap(
-            Effect.zip(Wire.pathId(endpoint, rawId), Wire.parseQuery(endpoint, search)),
-            ([id, params]) => stores.read(apiKey).threads.listItems(id, params)
-          ),
-          itemPage
-        )
-      case "create":
-        return Wire.parseQuery(endpoint, search).pipe(
-          Effect.zipRight(Effect.suspend(() => jsonBody(request, limits))),
-          Effect.flatMap((json) => Wire.decodeBody(endpoint, json)),
-          Effect.flatMap((params) => stores.write(apiKey).sessions.create(params)),
-          Effect.map(answers.session)
-        )
-      case "cancel":
-        // the body is ignored, as the official SDK sends none
-        return Effect.map(
-          Effect.flatMap(pathId(endpoint, rawId, search), (id) => stores.read(apiKey).sessions.cancel(id)),
-          answers.session
-        )
-    }
+    const { readBody, readQuery } = route
+    const id = route.param === undefined ? Either.right("") : Wire.pathId(route as Wire.Route<string>, rawId)
+    if (Either.isLeft(id)) return Effect.fail(id.left)
+    const query = readQuery === undefined ? Either.right(undefined) : readQuery(search)
+    if (Either.isLeft(query)) return Effect.fail(query.left)
+    return readBody === undefined
+      ? route.run(stores, apiKey, id.right, query.right, undefined)
+      : Effect.flatMap(
+        Effect.flatMap(jsonBody(request, maxBodyBytes), readBody),
+        (body) => route.run(stores, apiKey, id.right, query.right, body)
+      )
   }
 
   const respond = (
@@ -303,42 +312,38 @@ const handlers = (
     if (options.admin === true && pathname.startsWith("/_admin/")) {
       const found = matchAdmin(method, pathname)
       if (found._tag !== "Found") return unmatched(found, method, pathname)
-      return Effect.flatMap(
-        authenticate(request),
-        (apiKey) => Admin.handle(found.route, found.id, stores.write(apiKey).fake, jsonBody(request, limits))
-      )
+      return Effect.flatMap(authenticate(request), (apiKey) => answer(found.route, found.id, search, apiKey, request))
     }
     const found = matchApi(method, pathname)
     if (found._tag !== "Found") return unmatched(found, method, pathname)
     const admitted = admit(request)
     return Either.isLeft(admitted)
       ? Effect.fail(admitted.left)
-      : api(found.route, found.id, search, admitted.right, request)
+      : answer(found.route, found.id, search, admitted.right, request)
   }
 
-  const finish = (exchange: Exchange, answer: Answer, fault: string | undefined): Effect.Effect<void> =>
-    Effect.suspend(() => {
-      write(exchange.request, exchange.response, answer, exchange.requestId)
-      return log === undefined ? Effect.void : log({
-        method: exchange.method,
-        path: exchange.pathname,
-        status: answer.status,
-        millis: performance.now() - exchange.started,
-        fault
-      })
+  // writes the answer (in a continuation of the request's fiber) and logs it
+  const finish = (exchange: Exchange, answer: Answer, fault: string | undefined): Effect.Effect<void> => {
+    write(exchange.request, exchange.response, answer, exchange.requestId)
+    return log === undefined ? Effect.void : log({
+      method: exchange.method,
+      path: exchange.pathname,
+      status: answer.status,
+      millis: performance.now() - exchange.started,
+      fault
     })
+  }
 
-  // the answer to an exit: its value, a typed error's answer, or for a defect a 500 (logged)
-  const settle = (exchange: Exchange, exit: Exit.Exit<Answer, ChatKitError>): Effect.Effect<void> => {
-    if (Exit.isSuccess(exit)) return finish(exchange, exit.value, undefined)
-    const error = Option.getOrUndefined(Cause.failureOption(exit.cause))
+  // the answer to a failure: a typed error's answer, or for a defect a 500 (logged)
+  const settle = (exchange: Exchange, cause: Cause.Cause<ChatKitError>): Effect.Effect<void> => {
+    const error = Option.getOrUndefined(Cause.failureOption(cause))
     const answer = error === undefined ? undefined : fromError(error)
     if (error !== undefined && answer !== undefined) {
       return finish(exchange, answer, isInjected(error) ? error._tag : undefined)
     }
-    return Cause.isInterruptedOnly(exit.cause)
+    return Cause.isInterruptedOnly(cause)
       ? Effect.interrupt
-      : Effect.zipRight(logDefect(exit.cause), finish(exchange, internalError, undefined))
+      : Effect.zipRight(logDefect(cause), Effect.suspend(() => finish(exchange, internalError, undefined)))
   }
 
   const handler = (request: Http.IncomingMessage, response: Http.ServerResponse) => {
@@ -353,9 +358,9 @@ const handlers = (
       pathname: query < 0 ? url : url.slice(0, query)
     }
     const search = query < 0 ? "" : url.slice(query + 1)
-    const fiber = run(Effect.flatMap(
-      Effect.exit(Effect.suspend(() => respond(request, exchange.method, exchange.pathname, search))),
-      (exit) => settle(exchange, exit)
+    const fiber = run(Effect.matchCauseEffect(
+      Effect.suspend(() => respond(request, exchange.method, exchange.pathname, search)),
+      { onFailure: (cause) => settle(exchange, cause), onSuccess: (answer) => finish(exchange, answer, undefined) }
     ))
     // a client that goes away before its answer interrupts the work for it (most answers are written already)
     if (fiber.unsafePoll() === null) {

@@ -18,37 +18,16 @@ import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type * as ChatKitFake from "../ChatKitFake.js"
-import type { ThreadsFake } from "../ThreadsFake.js"
 import { inject } from "./faults.js"
 import { ItemFields } from "./itemFields.js"
+import type { Handler } from "./server.js"
 import type { Answer } from "./serverWire.js"
-import { ok } from "./serverWire.js"
-
-/**
- * The admin routes, under `/_admin`.
- *
- * @internal
- */
-export const routes = [
-  { name: "threads", ...Wire.route("POST", "/threads") },
-  { name: "thread", ...Wire.route("POST", "/threads/{thread_id}") },
-  { name: "items", ...Wire.route("POST", "/threads/{thread_id}/items") },
-  { name: "faults", ...Wire.route("POST", "/faults") },
-  { name: "latency", ...Wire.route("POST", "/latency") },
-  { name: "snapshot", ...Wire.route("GET", "/snapshot") }
-] as const
-
-/**
- * One of the admin routes.
- *
- * @internal
- */
-export type Route = (typeof routes)[number]
+import { invalidBody, ok } from "./serverWire.js"
 
 const answers = {
   thread: ok(Thread.Thread),
   item: ok(ThreadItem.ThreadItem),
-  empty: ok(Schema.Struct({})),
+  empty: ok(Schema.Struct({}))({}),
   snapshot: ok(Schema.Struct({
     threads: Schema.Array(Thread.Thread),
     items: Schema.Array(ThreadItem.ThreadItem),
@@ -82,18 +61,18 @@ const Fault = Schema.Struct({
   // at most an hour, and 10,000 calls
   retry_after_ms: Schema.optional(Schema.Number.pipe(Schema.between(0, 3_600_000))),
   times: Schema.optional(Schema.Int.pipe(Schema.between(1, 10_000))),
-  operation: Schema.optional(Schema.Literal("list", "retrieve", "delete", "listItems", "create", "cancel"))
+  // the name of one of core's `Wire` endpoints
+  operation: Schema.optional(Schema.Literal(...Wire.endpoints.map(({ name }) => name)))
 })
 
 // at most a minute
 const Latency = Schema.Struct({ ms: Schema.Number.pipe(Schema.between(0, 60_000)) })
 
-const invalidBody = (message: string, param: string | null) =>
-  new ChatKitError.BadRequestError({ message, type: "invalid_request_error", param, code: "invalid_value" })
+type Decode<A> = (body: unknown) => Either.Either<A, ChatKitError.BadRequestError>
 
-const decodeBody = <A, I>(schema: Schema.Schema<A, I>) => {
+const decodeBody = <A, I>(schema: Schema.Schema<A, I>): Decode<A> => {
   const decode = Decoding.decodeUnknownEither(schema, { onExcessProperty: "error", errors: "first" })
-  return (body: unknown): Either.Either<A, ChatKitError.BadRequestError> =>
+  return (body) =>
     Either.mapLeft(decode(body), (parseIssue) => {
       const [issue] = ParseResult.ArrayFormatter.formatIssueSync(parseIssue)
       const param = issue === undefined || issue.path.length === 0 ? null : issue.path.map(String).join(".")
@@ -101,19 +80,20 @@ const decodeBody = <A, I>(schema: Schema.Schema<A, I>) => {
     })
 }
 
-const decodeNewThread = decodeBody(NewThread)
-const decodeThreadUpdate = decodeBody(ThreadUpdate)
-const decodeNewItem = decodeBody(ItemFields)
+const decodeItemFields = decodeBody(ItemFields)
 const decodeItemCreatedAt = decodeBody(ItemCreatedAt)
-const decodeFault = decodeBody(Fault)
-const decodeLatency = decodeBody(Latency)
 
-const splitCreatedAt = (input: unknown) => {
+// an item's `created_at` is read apart from its fields: an item of an unknown type keeps every other key
+const decodeNewItem: Decode<typeof ItemFields.Type & typeof ItemCreatedAt.Type> = (input) => {
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
-    return { createdAt: undefined, fields: input }
+    return Either.map(decodeItemFields(input), (fields) => ({ ...fields, created_at: undefined }))
   }
   const { created_at, ...fields } = input as Readonly<Record<string, unknown>>
-  return { createdAt: { created_at }, fields }
+  return Either.zipWith(
+    decodeItemFields(fields),
+    decodeItemCreatedAt({ created_at }),
+    (item, at) => ({ ...item, ...at })
+  )
 }
 
 const toError = (fault: typeof Fault.Type): ChatKitError.ChatKitError =>
@@ -139,68 +119,69 @@ const failNext = (fake: ChatKitFake.Fake, fault: typeof Fault.Type): Effect.Effe
 }
 
 const updateThread = (
-  admin: ThreadsFake.Admin,
+  fake: ChatKitFake.Fake,
   id: string,
-  update: typeof ThreadUpdate.Type
+  { status, title }: typeof ThreadUpdate.Type
 ): Effect.Effect<Thread.Thread, ChatKitError.BadRequestError | ChatKitError.NotFoundError> => {
-  const { status, title } = update
-  const setTitle = title === undefined ? undefined : admin.setTitle(id, title)
-  const setStatus = status === undefined ? undefined : admin.setStatus(id, status)
-  if (setTitle === undefined) {
-    return setStatus ?? Effect.fail(invalidBody("Expected 'title' or 'status' in the body.", null))
+  const { setStatus, setTitle } = fake.threads.admin
+  if (title === undefined) {
+    return status === undefined
+      ? Effect.fail(invalidBody("Expected 'title' or 'status' in the body.", null))
+      : setStatus(id, status)
   }
-  return setStatus === undefined ? setTitle : Effect.zipRight(setTitle, setStatus)
+  return status === undefined ? setTitle(id, title) : Effect.zipRight(setTitle(id, title), setStatus(id, status))
 }
 
+// a route of the admin of the caller's store (which it gives a store of its own), taking no query
+const route = <A>(
+  method: Wire.Method,
+  path: string,
+  readBody: Decode<A> | undefined,
+  run: (fake: ChatKitFake.Fake, id: string, body: A) => Effect.Effect<Answer, ChatKitError.ChatKitError>
+): Handler<undefined, A> => ({
+  ...Wire.route(method, path),
+  readQuery: undefined,
+  readBody,
+  run: (stores, apiKey, id, _, body) => run(stores.write(apiKey).fake, id, body)
+})
+
 /**
- * Runs one admin route, as `ChatKitFakeServer.layer` documents them, against the caller's store; `jsonBody`
- * reads the request's JSON body.
+ * The admin routes, under `/_admin`, as `ChatKitFakeServer.layer` documents them: each one's method and path,
+ * how its JSON body is read (`undefined`: not read) and what it does with the caller's store.
  *
  * @internal
  */
-export const handle = (
-  route: Route,
-  rawId: string,
-  fake: ChatKitFake.Fake,
-  jsonBody: Effect.Effect<unknown, ChatKitError.ChatKitError>
-): Effect.Effect<Answer, ChatKitError.ChatKitError> => {
-  const admin = fake.threads.admin
-  switch (route.name) {
-    case "threads":
-      return jsonBody.pipe(
-        Effect.flatMap(decodeNewThread),
-        Effect.flatMap(({ created_at, ...input }) => admin.createThread({ ...input, createdAt: created_at })),
-        Effect.map(answers.thread)
-      )
-    case "thread":
-      return Effect.all([Wire.pathId(route, rawId), Effect.flatMap(jsonBody, decodeThreadUpdate)]).pipe(
-        Effect.flatMap(([id, update]) => updateThread(admin, id, update)),
-        Effect.map(answers.thread)
-      )
-    case "items":
-      return Effect.flatMap(jsonBody, (input) => {
-        const { createdAt, fields } = splitCreatedAt(input)
-        return Effect.all([Wire.pathId(route, rawId), decodeNewItem(fields), decodeItemCreatedAt(createdAt)])
-      }).pipe(
-        Effect.flatMap(([id, item, { created_at }]) => admin.addItem(id, { ...item, createdAt: created_at })),
-        Effect.map(answers.item)
-      )
-    case "faults":
-      return jsonBody.pipe(
-        Effect.flatMap(decodeFault),
-        Effect.flatMap((fault) => failNext(fake, fault)),
-        Effect.as(answers.empty({}))
-      )
-    case "latency":
-      return jsonBody.pipe(
-        Effect.flatMap(decodeLatency),
-        Effect.flatMap(({ ms }) => admin.setLatency(Duration.millis(ms))),
-        Effect.as(answers.empty({}))
-      )
-    case "snapshot":
-      return Effect.map(
-        Effect.all([admin.snapshot, fake.sessions.admin.snapshot]),
-        ([{ items, threads }, sessions]) => answers.snapshot({ threads, items, sessions })
-      )
-  }
-}
+export const routes: ReadonlyArray<Handler> = [
+  route(
+    "POST",
+    "/threads",
+    decodeBody(NewThread),
+    (fake, _, { created_at, ...input }) =>
+      Effect.map(fake.threads.admin.createThread({ ...input, createdAt: created_at }), answers.thread)
+  ),
+  route(
+    "POST",
+    "/threads/{thread_id}",
+    decodeBody(ThreadUpdate),
+    (fake, id, update) => Effect.map(updateThread(fake, id, update), answers.thread)
+  ),
+  route(
+    "POST",
+    "/threads/{thread_id}/items",
+    decodeNewItem,
+    (fake, id, { created_at, ...item }) =>
+      Effect.map(fake.threads.admin.addItem(id, { ...item, createdAt: created_at }), answers.item)
+  ),
+  route("POST", "/faults", decodeBody(Fault), (fake, _, fault) => Effect.as(failNext(fake, fault), answers.empty)),
+  route(
+    "POST",
+    "/latency",
+    decodeBody(Latency),
+    (fake, _, { ms }) => Effect.as(fake.threads.admin.setLatency(Duration.millis(ms)), answers.empty)
+  ),
+  route("GET", "/snapshot", undefined, (fake) =>
+    Effect.map(
+      Effect.all([fake.threads.admin.snapshot, fake.sessions.admin.snapshot]),
+      ([{ items, threads }, sessions]) => answers.snapshot({ threads, items, sessions })
+    ))
+]

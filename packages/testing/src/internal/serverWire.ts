@@ -23,14 +23,14 @@ import type * as Net from "node:net"
  *
  * @internal
  */
-export type Answer = { readonly status: number; readonly body: Buffer; readonly headers: ReadonlyArray<string> } | {
+export type Answer = { readonly status: number; readonly body: string; readonly headers: ReadonlyArray<string> } | {
   readonly status: "dropped"
 }
 
 // every answer of the server has `content-type: application/json`
 const json = (status: number, body: unknown, headers: ReadonlyArray<string> = []): Answer => ({
   status,
-  body: Buffer.from(JSON.stringify(body)),
+  body: JSON.stringify(body),
   headers
 })
 
@@ -44,39 +44,32 @@ export const ok = <A, I>(schema: Schema.Schema<A, I>) => {
   return (value: A): Answer => json(200, encode(value))
 }
 
-const listStart = Buffer.from(`{"object":"list","data":[`)
-
 const page = <A extends object, I>(element: Schema.Schema<A, I>) => {
   const encode = Schema.encodeSync(element)
-  // each element's JSON, after a comma
-  const texts = new WeakMap<A, Buffer>()
-  const textOf = (value: A): Buffer => {
+  // each element's JSON
+  const texts = new WeakMap<A, string>()
+  const textOf = (value: A): string => {
     let text = texts.get(value)
     if (text === undefined) {
-      text = Buffer.from(`,${JSON.stringify(encode(value))}`)
+      text = JSON.stringify(encode(value))
       texts.set(value, text)
     }
     return text
   }
   return ({ data, first_id, has_more, last_id }: Page.Page<A>): Answer => {
-    const parts: Array<Uint8Array> = [listStart]
-    for (const value of data) {
-      const text = textOf(value)
-      parts.push(parts.length === 1 ? text.subarray(1) : text)
-    }
-    parts.push(
-      Buffer.from(
-        `],"first_id":${JSON.stringify(first_id)},"last_id":${JSON.stringify(last_id)},"has_more":${has_more}}`
-      )
-    )
-    return { status: 200, body: Buffer.concat(parts), headers: [] }
+    let body = `{"object":"list","data":[`
+    data.forEach((value, index) => {
+      body += index === 0 ? textOf(value) : `,${textOf(value)}`
+    })
+    body += `],"first_id":${JSON.stringify(first_id)},"last_id":${JSON.stringify(last_id)},"has_more":${has_more}}`
+    return { status: 200, body, headers: [] }
   }
 }
 
 /**
  * A 200 with a page of threads. The JSON of each stored thread is cached by object (stored threads are
  * immutable: a change of title or status stores a new object), so a page is the concatenation of its
- * threads' bytes, byte for byte what `JSON.stringify` of `Page.ThreadPage`'s encoding writes.
+ * threads' JSON, character for character what `JSON.stringify` of `Page.ThreadPage`'s encoding writes.
  *
  * @internal
  */
@@ -147,8 +140,9 @@ export const fromError = (error: ChatKitError.ChatKitError): Answer | undefined 
 }
 
 /**
- * Writes `answer` with its `x-request-id` in one head and body, or destroys the socket for a dropped
- * connection. A 413, whose body was not read to its end, closes the connection.
+ * Writes `answer` with its `x-request-id` in one head and body (a string body: Node sends head and body as one
+ * write), or destroys the socket for a dropped connection. A 413, whose body was not read to its end, closes
+ * the connection.
  *
  * @internal
  */
@@ -166,7 +160,7 @@ export const write = (
     "content-type",
     "application/json",
     "content-length",
-    String(answer.body.length),
+    String(Buffer.byteLength(answer.body)),
     "x-request-id",
     requestId
   ]
@@ -177,19 +171,19 @@ export const write = (
 }
 
 /**
- * The limits on a request's body.
+ * The deepest nesting of arrays and objects a JSON body may have.
  *
  * @internal
  */
-export interface BodyLimits {
-  /** The most bytes read; a longer body is a 413 and no more of it is read. */
-  readonly maxBytes: number
-  /** The deepest nesting of arrays and objects; a deeper body is a 400, before anything parses it. */
-  readonly maxDepth: number
-}
+export const maxBodyDepth = 64
 
-const invalidBody = (message: string) =>
-  new ChatKitError.BadRequestError({ message, type: "invalid_request_error", param: null, code: "invalid_value" })
+/**
+ * A 400 for a request body: `invalid_value`, naming the parameter when there is one.
+ *
+ * @internal
+ */
+export const invalidBody = (message: string, param: string | null = null) =>
+  new ChatKitError.BadRequestError({ message, type: "invalid_request_error", param, code: "invalid_value" })
 
 const notJson = invalidBody("We could not parse the JSON body of your request.")
 
@@ -225,13 +219,9 @@ const bytes = (request: Http.IncomingMessage, maxBytes: number): Effect.Effect<B
     request.once("error", () => resume(Effect.fail(notJson)))
   })
 
-/**
- * The deepest nesting of arrays and objects in a JSON text, counted without recursion (brackets inside strings
- * do not count).
- *
- * @internal
- */
-export const depthOf = (text: string): number => {
+// the deepest nesting of arrays and objects in a JSON text, counted without recursion (brackets inside strings
+// do not count)
+const depthOf = (text: string): number => {
   let depth = 0
   let deepest = 0
   let inString = false
@@ -253,30 +243,28 @@ export const depthOf = (text: string): number => {
 
 /**
  * The JSON body of the request: a body over `maxBytes` is a 413 (no more of it is read), one nested deeper
- * than `maxDepth` a 400, one that is not JSON a 400 (`param` null), all in OpenAI's shape.
+ * than {@link maxBodyDepth} a 400 (before anything parses it), one that is not JSON a 400 (`param` null), all
+ * in OpenAI's shape.
  *
  * @internal
  */
 export const jsonBody = (
   request: Http.IncomingMessage,
-  limits: BodyLimits
+  maxBytes: number
 ): Effect.Effect<unknown, ChatKitError.ChatKitError> =>
-  Effect.flatMap(bytes(request, limits.maxBytes), (body) => {
+  Effect.flatMap(bytes(request, maxBytes), (body) => {
     const text = body.toString("utf8")
-    if (depthOf(text) > limits.maxDepth) {
-      return Effect.fail(invalidBody(`The JSON body of your request is nested deeper than ${limits.maxDepth} levels.`))
+    if (depthOf(text) > maxBodyDepth) {
+      return Effect.fail(invalidBody(`The JSON body of your request is nested deeper than ${maxBodyDepth} levels.`))
     }
     return Effect.try({ try: (): unknown => JSON.parse(text), catch: () => notJson })
   })
 
-const parserStatus = (code: string | undefined): number =>
-  code === "HPE_HEADER_OVERFLOW" ? 431 : code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400
-
-const parserMessage: Readonly<Record<number, string>> = {
-  400: "The HTTP request could not be parsed.",
-  408: "The HTTP request took too long to arrive.",
-  431: "The HTTP request's headers are too large."
-}
+// the status and message of what Node's parser refuses, by the error's code (400 for any other)
+const refusals = new Map<string | undefined, readonly [number, string]>([
+  ["HPE_HEADER_OVERFLOW", [431, "The HTTP request's headers are too large."]],
+  ["ERR_HTTP_REQUEST_TIMEOUT", [408, "The HTTP request took too long to arrive."]]
+])
 
 /**
  * Answers what Node's HTTP parser refuses (headers too large, conflicting `content-length` and
@@ -290,8 +278,8 @@ export const answerClientError = (error: Error & { readonly code?: string }, soc
     socket.destroy()
     return
   }
-  const status = parserStatus(error.code)
-  const body = JSON.stringify(envelope(status, { message: parserMessage[status] ?? "Bad request." }))
+  const [status, message] = refusals.get(error.code) ?? [400, "The HTTP request could not be parsed."]
+  const body = JSON.stringify(envelope(status, { message }))
   socket.end(
     `HTTP/1.1 ${status} ${Http.STATUS_CODES[status]}\r\ncontent-type: application/json\r\n` +
       `content-length: ${Buffer.byteLength(body)}\r\nx-request-id: ${requestId}\r\nconnection: close\r\n\r\n${body}`

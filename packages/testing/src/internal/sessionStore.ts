@@ -11,19 +11,7 @@ import * as Either from "effect/Either"
 import * as Redacted from "effect/Redacted"
 import { makeIdGenerator } from "./ids.js"
 
-/** @internal */
-export interface SessionStore {
-  readonly create: (params: SessionParams.CreateSessionParams, nowMillis: number) => Session.ChatSession
-  readonly cancel: (sessionId: string, nowMillis: number) => Either.Either<Session.ChatSession, NotFoundError>
-  readonly snapshot: (nowMillis: number) => ReadonlyArray<Session.ChatSession>
-}
-
-/**
- * The message of cancelling a session that was never created.
- *
- * @internal
- */
-export const sessionNotFound = (sessionId: string): NotFoundError =>
+const sessionNotFound = (sessionId: string): NotFoundError =>
   new NotFoundError({
     message: `No session found with id '${sessionId}'.`,
     status: 404,
@@ -75,7 +63,7 @@ const atTime = (session: Session.ChatSession, nowMillis: number): Session.ChatSe
  *
  * @internal
  */
-export const makeSessionStore = (seed: number, maxSessions = Infinity): SessionStore => {
+export const makeSessionStore = (seed: number, maxSessions = Infinity) => {
   const ids = makeIdGenerator(sessionSeed(seed))
   const sessions = new Map<string, Session.ChatSession>()
   const taken = (id: string) => sessions.has(id)
@@ -92,7 +80,7 @@ export const makeSessionStore = (seed: number, maxSessions = Infinity): SessionS
   }
 
   return {
-    create: (params, nowMillis) => {
+    create: (params: SessionParams.CreateSessionParams, nowMillis: number): Session.ChatSession => {
       makeRoom(nowMillis)
       const id = ids.next("cksess_", taken)
       const secret = ids.next("ek_", never) + ids.next("", never)
@@ -113,7 +101,7 @@ export const makeSessionStore = (seed: number, maxSessions = Infinity): SessionS
       sessions.set(id, session)
       return session
     },
-    cancel: (sessionId, nowMillis) => {
+    cancel: (sessionId: string, nowMillis: number): Either.Either<Session.ChatSession, NotFoundError> => {
       const stored = sessions.get(sessionId)
       if (stored === undefined) return Either.left(sessionNotFound(sessionId))
       const session = atTime(stored, nowMillis)
@@ -122,6 +110,7 @@ export const makeSessionStore = (seed: number, maxSessions = Infinity): SessionS
       sessions.set(sessionId, cancelled)
       return Either.right(cancelled)
     },
-    snapshot: (nowMillis) => Array.from(sessions.values(), (session) => atTime(session, nowMillis))
+    snapshot: (nowMillis: number): ReadonlyArray<Session.ChatSession> =>
+      Array.from(sessions.values(), (session) => atTime(session, nowMillis))
   }
 }

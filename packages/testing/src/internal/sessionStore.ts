@@ -4,26 +4,16 @@
  *
  * @internal
  */
-import { NotFoundError } from "@effect-chatkit/core/ChatKitError"
+import type { NotFoundError } from "@effect-chatkit/core/ChatKitError"
 import type * as Session from "@effect-chatkit/core/Session"
 import * as SessionParams from "@effect-chatkit/core/SessionParams"
 import * as Either from "effect/Either"
 import * as Redacted from "effect/Redacted"
 import { makeIdGenerator } from "./ids.js"
-
-const sessionNotFound = (sessionId: string): NotFoundError =>
-  new NotFoundError({
-    message: `No session found with id '${sessionId}'.`,
-    status: 404,
-    type: "invalid_request_error",
-    param: null,
-    code: null
-  })
+import { notFound } from "./store.js"
 
 // sessions draw from their own generator, so creating sessions never changes the ids of threads and items
 const sessionSeed = (seed: number) => (seed ^ 0x5e551045) | 0
-
-const never = () => false
 
 const configuration = (
   params: SessionParams.ChatKitConfigurationParam | undefined
@@ -83,7 +73,7 @@ export const makeSessionStore = (seed: number, maxSessions = Infinity) => {
     create: (params: SessionParams.CreateSessionParams, nowMillis: number): Session.ChatSession => {
       makeRoom(nowMillis)
       const id = ids.next("cksess_", taken)
-      const secret = ids.next("ek_", never) + ids.next("", never)
+      const secret = ids.next("ek_") + ids.next("")
       const maxRequests = params.rate_limits?.max_requests_per_1_minute ?? SessionParams.defaultMaxRequestsPerMinute
       const session: Session.ChatSession = {
         id,
@@ -103,7 +93,7 @@ export const makeSessionStore = (seed: number, maxSessions = Infinity) => {
     },
     cancel: (sessionId: string, nowMillis: number): Either.Either<Session.ChatSession, NotFoundError> => {
       const stored = sessions.get(sessionId)
-      if (stored === undefined) return Either.left(sessionNotFound(sessionId))
+      if (stored === undefined) return Either.left(notFound(`No session found with id '${sessionId}'.`, null))
       const session = atTime(stored, nowMillis)
       if (session.status !== "active") return Either.right(session)
       const cancelled: Session.ChatSession = { ...session, status: "cancelled" }

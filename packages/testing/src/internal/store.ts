@@ -18,7 +18,7 @@ import * as OrderedIndex from "./orderedIndex.js"
 interface ThreadEntry extends OrderedIndex.Key {
   thread: Thread.Thread
   deleted: boolean
-  readonly items: Array<ItemEntry>
+  items: Array<ItemEntry> | undefined
 }
 
 interface ItemEntry extends OrderedIndex.Key {
@@ -39,7 +39,12 @@ export type NewItem<V extends ThreadItem.ThreadItem = ThreadItem.ThreadItem> = V
 
 type Cursor = "after" | "before"
 
-const notFound = (message: string, param: Cursor | null) =>
+/**
+ * OpenAI's 404 of an unknown id.
+ *
+ * @internal
+ */
+export const notFound = (message: string, param: Cursor | null): NotFoundError =>
   new NotFoundError({ message, status: 404, type: "invalid_request_error", code: null, param })
 
 const activeStatus: Thread.ActiveStatus = { type: "active" }
@@ -112,7 +117,7 @@ export const makeStore = (seed: number, beforeReading: ThreadsFake.BeforeReading
         status: input.status ?? activeStatus,
         user: input.user
       }
-      const entry: ThreadEntry = { createdAt, seq: seq++, thread, deleted: false, items: [] }
+      const entry: ThreadEntry = { createdAt, seq: seq++, thread, deleted: false, items: undefined }
       threads.set(thread.id, entry)
       OrderedIndex.insert(all, entry)
       OrderedIndex.insert(userThreads(input.user), entry)
@@ -124,6 +129,7 @@ export const makeStore = (seed: number, beforeReading: ThreadsFake.BeforeReading
         const item = assign(fields, { id, created_at: createdAt, thread_id: threadId })
         const entry: ItemEntry = { createdAt, seq: seq++, item, thread }
         items.set(id, entry)
+        thread.items ??= []
         OrderedIndex.insert(thread.items, entry)
         return item
       }),
@@ -144,7 +150,7 @@ export const makeStore = (seed: number, beforeReading: ThreadsFake.BeforeReading
       page(params.user === undefined ? all : byUser.get(params.user) ?? [], params, threadCursor, threadOf),
     listItems: (threadId: string, params: ListParams.ListItemsParams) =>
       Either.flatMap(live(threadId), (thread) =>
-        page(thread.items, params, (param, id) => {
+        page(thread.items ?? [], params, (param, id) => {
           const cursor = items.get(id)
           return cursor?.thread === thread
             ? Either.right(cursor)

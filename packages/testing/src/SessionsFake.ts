@@ -9,8 +9,7 @@ import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import type { FaultInjection } from "./FaultInjection.js"
-import { makeInjector } from "./internal/faults.js"
-import { makeSessionsFake } from "./internal/sessionsFake.js"
+import { makeChatKitFake } from "./internal/chatKitFake.js"
 
 /**
  * The admin handle of the fake in context, provided by {@link layer} next to the `SessionsService`.
@@ -95,7 +94,7 @@ export declare namespace SessionsFake {
  * @category constructors
  */
 export const make = (options?: SessionsFake.Options): Effect.Effect<SessionsFake.Fake> =>
-  Effect.sync(() => makeSessionsFake(options?.seed ?? 0, makeInjector()).fake)
+  Effect.sync(() => makeChatKitFake(options?.seed ?? 0).fake.sessions)
 
 /**
  * A fresh fake as a layer: the `SessionsService` and its `SessionsFake` admin.

@@ -11,9 +11,8 @@ import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import type { FaultInjection } from "./FaultInjection.js"
-import { makeInjector } from "./internal/faults.js"
+import { makeChatKitFake } from "./internal/chatKitFake.js"
 import type { NewItem } from "./internal/store.js"
-import { makeThreadsFake } from "./internal/threadsFake.js"
 
 /**
  * The admin handle of the fake in context, provided by {@link layer} next to the `ThreadsService`.
@@ -153,14 +152,15 @@ export declare namespace ThreadsFake {
  *   the same calls give byte-identical results.
  * - **Faults and latency.** Each call of an operation first sleeps the latency, then takes the first queued
  *   fault that applies to it and fails with its error, or else runs.
- * - **Cost.** Threads are kept in ordered chunked indexes (all threads, and one per user; items, one per
- *   thread) with deleted entries removed, so a page costs O(log n + limit) whatever the store holds.
+ * - **Cost.** Threads are kept in sorted arrays (all threads, and one per user; items, one per thread) with
+ *   deleted entries removed, so a page costs O(log n + limit) whatever the store holds. Creating in time
+ *   order is O(1); an insertion out of order or a delete moves the later entries of its arrays.
  *
  * @since 0.1.0
  * @category constructors
  */
 export const make = (options?: ThreadsFake.Options): Effect.Effect<ThreadsFake.Fake> =>
-  Effect.sync(() => makeThreadsFake(options?.seed ?? 0, makeInjector(), options?.beforeReading).fake)
+  Effect.sync(() => makeChatKitFake(options?.seed ?? 0, { beforeReading: options?.beforeReading }).fake.threads)
 
 /**
  * A fresh fake as a layer: the `ThreadsService` and its `ThreadsFake` admin, sharing one store. For the

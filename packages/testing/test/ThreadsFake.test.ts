@@ -232,7 +232,7 @@ describe("ThreadsFake", () => {
 
   describe("scale", () => {
     it.effect.prop(
-      "out-of-order inserts and mass deletes across many chunks keep pages exact",
+      "out-of-order inserts and mass deletes keep pages exact",
       [
         FastCheck.array(FastCheck.integer({ min: 0, max: 40 }), { minLength: 1200, maxLength: 1600 }),
         FastCheck.nat(),

@@ -1,3 +1,8 @@
+/**
+ * The faults and the latency of one fake, shared by every service of it.
+ *
+ * @internal
+ */
 import type { ChatKitError, RequestError } from "@effect-chatkit/core/ChatKitError"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -6,39 +11,7 @@ import type { FaultInjection } from "../FaultInjection.js"
 import { checkTimes, illegal } from "./input.js"
 
 /**
- * A queue of injected failures. Each call of an operation takes the first queued fault that applies to it
- * (no `operation`, or the same one) and uses up one of its `times`.
- */
-interface Faults<Operation extends string> {
-  readonly add: (error: RequestError, times: number, operation: Operation | undefined) => void
-  readonly take: (operation: Operation) => RequestError | undefined
-}
-
-interface Fault<Operation> {
-  readonly error: RequestError
-  readonly operation: Operation | undefined
-  remaining: number
-}
-
-const makeFaults = <Operation extends string>(): Faults<Operation> => {
-  const queue: Array<Fault<Operation>> = []
-  return {
-    add: (error, times, operation) => {
-      queue.push({ error, operation, remaining: times })
-    },
-    take: (operation) => {
-      const index = queue.findIndex((fault) => fault.operation === undefined || fault.operation === operation)
-      const fault = queue[index]
-      if (fault === undefined) return undefined
-      if (--fault.remaining === 0) queue.splice(index, 1)
-      return fault.error
-    }
-  }
-}
-
-/**
- * The faults and the latency of one fake, shared by every service of it: `call` runs an operation after the
- * latency, unless a queued fault applies to it.
+ * Fault injection, and `call`, which runs an operation after the latency unless a queued fault applies to it.
  *
  * @internal
  */
@@ -68,11 +41,15 @@ export const isInjected = (error: ChatKitError): boolean => injected.has(error)
 
 /** @internal */
 export const makeInjector = <Operation extends string>(): Injector<Operation> => {
-  const faults = makeFaults<Operation>()
+  // in the order added; a call takes the first that applies to it (no `operation`, or its own)
+  const queue: Array<{ readonly error: RequestError; readonly operation: Operation | undefined; times: number }> = []
   let latency = Duration.zero
   const respond = <A>(operation: Operation, run: () => Either.Either<A, RequestError>) => {
-    const fault = faults.take(operation)
-    return fault === undefined ? run() : Either.left(fault)
+    const index = queue.findIndex((fault) => fault.operation === undefined || fault.operation === operation)
+    const fault = queue[index]
+    if (fault === undefined) return run()
+    if (--fault.times === 0) queue.splice(index, 1)
+    return Either.left(fault.error)
   }
   return {
     call: (operation, run) =>
@@ -81,14 +58,14 @@ export const makeInjector = <Operation extends string>(): Injector<Operation> =>
           ? respond(operation, run)
           : Effect.zipRight(Effect.sleep(latency), Effect.suspend(() => respond(operation, run)))
       ),
-    failNext: ({ error, operation, times = 1 }) => {
+    failNext: ({ error, operation, times = 1 }) =>
       // streams raise a PaginationError from the pages they read: no one request fails with it
-      if (error._tag === "PaginationError") return Effect.die(illegal("a PaginationError cannot be injected"))
-      const invalid = checkTimes(times)
-      return invalid !== undefined
-        ? Effect.die(invalid)
-        : Effect.sync(() => faults.add(inject(error), times, operation))
-    },
+      error._tag === "PaginationError"
+        ? Effect.die(illegal("a PaginationError cannot be injected"))
+        : Effect.flatMap(checkTimes(times), (times) =>
+          Effect.sync(() => {
+            queue.push({ error: inject(error), operation, times })
+          })),
     setLatency: (input) =>
       Effect.sync(() => {
         latency = Duration.decode(input)

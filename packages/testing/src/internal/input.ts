@@ -6,51 +6,53 @@
  */
 import * as Thread from "@effect-chatkit/core/Thread"
 import * as Cause from "effect/Cause"
-import * as Either from "effect/Either"
+import * as Effect from "effect/Effect"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
+import type { ParseOptions } from "effect/SchemaAST"
 import { ItemFields } from "./itemFields.js"
-import type { NewItem } from "./store.js"
-
-const validateItemFields = Schema.validateEither(ItemFields, { onExcessProperty: "error" })
-const isStatus = Schema.is(Thread.ThreadStatus)
 
 /** @internal */
 export const illegal = (message: string) => new Cause.IllegalArgumentException(`ThreadsFake: ${message}`)
 
-/** @internal */
-export const checkCreatedAt = (createdAt: unknown): Cause.IllegalArgumentException | undefined =>
-  createdAt === undefined || (Number.isSafeInteger(createdAt) && (createdAt as number) >= 0)
-    ? undefined
-    : illegal(`createdAt must be a non-negative integer of seconds, got ${String(createdAt)}`)
+const check = <A, I>(schema: Schema.Schema<A, I>, options?: ParseOptions) => {
+  const is = Schema.is(schema, options)
+  const validate = Schema.validate(schema, options)
+  return (input: unknown): Effect.Effect<A> =>
+    is(input)
+      ? Effect.succeed(input)
+      : Effect.orDieWith(validate(input), (error) => illegal(ParseResult.TreeFormatter.formatErrorSync(error)))
+}
+
+const Title = Schema.NullOr(Schema.String)
 
 /** @internal */
-export const checkTitle = (title: unknown): Cause.IllegalArgumentException | undefined =>
-  title === undefined || title === null || typeof title === "string"
-    ? undefined
-    : illegal(`title must be a string or null, got ${String(title)}`)
+export const checkTitle = check(Title)
 
 /** @internal */
-export const checkStatus = (status: unknown): Cause.IllegalArgumentException | undefined =>
-  status === undefined || isStatus(status) ? undefined : illegal(`invalid thread status ${JSON.stringify(status)}`)
+export const checkStatus = check(Thread.ThreadStatus)
+
+/**
+ * `createdAt`, in whole Unix seconds, when given.
+ *
+ * @internal
+ */
+export const checkCreatedAt = check(Schema.UndefinedOr(Schema.NonNegativeInt))
 
 /** @internal */
-export const checkUser = (user: unknown): Cause.IllegalArgumentException | undefined =>
-  typeof user === "string" ? undefined : illegal(`user must be a string, got ${String(user)}`)
-
-/** @internal */
-export const checkTimes = (times: unknown): Cause.IllegalArgumentException | undefined =>
-  Number.isSafeInteger(times) && (times as number) > 0
-    ? undefined
-    : illegal(`times must be a positive integer, got ${String(times)}`)
+export const checkThreadInput = check(Schema.Struct({
+  user: Schema.String,
+  title: Schema.optional(Title),
+  status: Schema.optional(Thread.ThreadStatus),
+  createdAt: Schema.optional(Schema.NonNegativeInt)
+}))
 
 /**
  * The fields of a new item checked against the schema of its variant; unknown keys are rejected.
  *
  * @internal
  */
-export const checkItemFields = (fields: unknown): Either.Either<NewItem, Cause.IllegalArgumentException> =>
-  Either.mapLeft(
-    validateItemFields(fields),
-    (error) => illegal(`invalid item: ${ParseResult.TreeFormatter.formatErrorSync(error)}`)
-  )
+export const checkItemFields = check(ItemFields, { onExcessProperty: "error" })
+
+/** @internal */
+export const checkTimes = check(Schema.Int.pipe(Schema.positive()))

@@ -4,38 +4,16 @@
  *
  * @internal
  */
-import { NotFoundError } from "@effect-chatkit/core/ChatKitError"
+import type { NotFoundError } from "@effect-chatkit/core/ChatKitError"
 import type * as Session from "@effect-chatkit/core/Session"
 import * as SessionParams from "@effect-chatkit/core/SessionParams"
 import * as Either from "effect/Either"
 import * as Redacted from "effect/Redacted"
 import { makeIdGenerator } from "./ids.js"
-
-/** @internal */
-export interface SessionStore {
-  readonly create: (params: SessionParams.CreateSessionParams, nowMillis: number) => Session.ChatSession
-  readonly cancel: (sessionId: string, nowMillis: number) => Either.Either<Session.ChatSession, NotFoundError>
-  readonly snapshot: (nowMillis: number) => ReadonlyArray<Session.ChatSession>
-}
-
-/**
- * The message of cancelling a session that was never created.
- *
- * @internal
- */
-export const sessionNotFound = (sessionId: string): NotFoundError =>
-  new NotFoundError({
-    message: `No session found with id '${sessionId}'.`,
-    status: 404,
-    type: "invalid_request_error",
-    param: null,
-    code: null
-  })
+import { notFound } from "./store.js"
 
 // sessions draw from their own generator, so creating sessions never changes the ids of threads and items
 const sessionSeed = (seed: number) => (seed ^ 0x5e551045) | 0
-
-const never = () => false
 
 const configuration = (
   params: SessionParams.ChatKitConfigurationParam | undefined
@@ -75,7 +53,7 @@ const atTime = (session: Session.ChatSession, nowMillis: number): Session.ChatSe
  *
  * @internal
  */
-export const makeSessionStore = (seed: number, maxSessions = Infinity): SessionStore => {
+export const makeSessionStore = (seed: number, maxSessions = Infinity) => {
   const ids = makeIdGenerator(sessionSeed(seed))
   const sessions = new Map<string, Session.ChatSession>()
   const taken = (id: string) => sessions.has(id)
@@ -92,10 +70,10 @@ export const makeSessionStore = (seed: number, maxSessions = Infinity): SessionS
   }
 
   return {
-    create: (params, nowMillis) => {
+    create: (params: SessionParams.CreateSessionParams, nowMillis: number): Session.ChatSession => {
       makeRoom(nowMillis)
       const id = ids.next("cksess_", taken)
-      const secret = ids.next("ek_", never) + ids.next("", never)
+      const secret = ids.next("ek_") + ids.next("")
       const maxRequests = params.rate_limits?.max_requests_per_1_minute ?? SessionParams.defaultMaxRequestsPerMinute
       const session: Session.ChatSession = {
         id,
@@ -113,15 +91,16 @@ export const makeSessionStore = (seed: number, maxSessions = Infinity): SessionS
       sessions.set(id, session)
       return session
     },
-    cancel: (sessionId, nowMillis) => {
+    cancel: (sessionId: string, nowMillis: number): Either.Either<Session.ChatSession, NotFoundError> => {
       const stored = sessions.get(sessionId)
-      if (stored === undefined) return Either.left(sessionNotFound(sessionId))
+      if (stored === undefined) return Either.left(notFound(`No session found with id '${sessionId}'.`, null))
       const session = atTime(stored, nowMillis)
       if (session.status !== "active") return Either.right(session)
       const cancelled: Session.ChatSession = { ...session, status: "cancelled" }
       sessions.set(sessionId, cancelled)
       return Either.right(cancelled)
     },
-    snapshot: (nowMillis) => Array.from(sessions.values(), (session) => atTime(session, nowMillis))
+    snapshot: (nowMillis: number): ReadonlyArray<Session.ChatSession> =>
+      Array.from(sessions.values(), (session) => atTime(session, nowMillis))
   }
 }

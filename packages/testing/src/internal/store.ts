@@ -1,6 +1,6 @@
 /**
- * The mutable state of one fake: threads, items, their order indexes and the id generator. Everything here
- * is plain synchronous JavaScript; the public module wraps it in effects.
+ * The threads and items of one fake: the entries by id, their ordered indexes and the id generator. Plain
+ * synchronous JavaScript; the fake wraps it in effects.
  *
  * @internal
  */
@@ -13,29 +13,17 @@ import * as Either from "effect/Either"
 import type { ThreadsFake } from "../ThreadsFake.js"
 import { makeIdGenerator } from "./ids.js"
 import { assign, type UnknownItemRaw } from "./itemFields.js"
-import type { Key } from "./orderedIndex.js"
-import { OrderedIndex } from "./orderedIndex.js"
+import * as OrderedIndex from "./orderedIndex.js"
 
-/** @internal */
-export interface ThreadEntry extends Key {
+interface ThreadEntry extends OrderedIndex.Key {
   thread: Thread.Thread
   deleted: boolean
-  items: OrderedIndex<ItemEntry> | undefined
+  items: Array<ItemEntry> | undefined
 }
 
-/** @internal */
-export interface ItemEntry extends Key {
+interface ItemEntry extends OrderedIndex.Key {
   readonly item: ThreadItem.ThreadItem
-  readonly threadId: string
-  deleted: boolean
-}
-
-/** @internal */
-export interface NewThread {
-  readonly user: string
-  readonly title: string | null
-  readonly status: Thread.ThreadStatus
-  readonly createdAt: number
+  readonly thread: ThreadEntry
 }
 
 /**
@@ -49,184 +37,128 @@ export type NewItem<V extends ThreadItem.ThreadItem = ThreadItem.ThreadItem> = V
   : V extends ThreadItem.ThreadItem ? Omit<V, "id" | "object" | "created_at" | "thread_id">
   : never
 
-const idOf = (element: { readonly id: string }) => element.id
+type Cursor = "after" | "before"
 
-const notFound = (message: string, param: string | null) =>
+/**
+ * OpenAI's 404 of an unknown id.
+ *
+ * @internal
+ */
+export const notFound = (message: string, param: Cursor | null): NotFoundError =>
   new NotFoundError({ message, status: 404, type: "invalid_request_error", code: null, param })
 
-/** @internal */
-export const threadNotFound = (threadId: string): NotFoundError =>
-  notFound(`No thread found with id '${threadId}'.`, null)
+const activeStatus: Thread.ActiveStatus = { type: "active" }
 
-const cursorNotFound = (param: "after" | "before", id: string, threadId: string | undefined): NotFoundError =>
-  notFound(
-    threadId === undefined
-      ? `Invalid '${param}': no thread found with id '${id}'.`
-      : `Invalid '${param}': no item found with id '${id}' in thread '${threadId}'.`,
-    param
-  )
+const idOf = (element: { readonly id: string }) => element.id
+const threadOf = (entry: ThreadEntry) => entry.thread
+const itemOf = (entry: ItemEntry) => entry.item
 
-/** @internal */
-export interface Store {
-  readonly createThread: (input: NewThread) => Thread.Thread
-  readonly addItem: (
-    threadId: string,
-    item: NewItem,
-    createdAt: number
-  ) => Either.Either<ThreadItem.ThreadItem, NotFoundError>
-  readonly updateThread: (
-    threadId: string,
-    update: (thread: Thread.Thread) => Thread.Thread
-  ) => Either.Either<Thread.Thread, NotFoundError>
-  readonly retrieve: (threadId: string) => Either.Either<Thread.Thread, NotFoundError>
-  readonly delete: (threadId: string) => Either.Either<Thread.ThreadDeleted, NotFoundError>
-  readonly list: (params: ListParams.ListThreadsParams) => Either.Either<Page.Page<Thread.Thread>, NotFoundError>
-  readonly listItems: (
-    threadId: string,
-    params: ListParams.ListItemsParams
-  ) => Either.Either<Page.Page<ThreadItem.ThreadItem>, NotFoundError>
-  readonly snapshot: () => {
-    readonly threads: ReadonlyArray<Thread.Thread>
-    readonly items: ReadonlyArray<ThreadItem.ThreadItem>
-  }
-}
-
-/** @internal */
-export const makeStore = (seed: number, beforeReading: ThreadsFake.BeforeReading = "far-end"): Store => {
+/**
+ * The store of one fake. A new thread without `createdAt` takes `nowSeconds`, the `Clock` time.
+ *
+ * @internal
+ */
+export const makeStore = (seed: number, beforeReading: ThreadsFake.BeforeReading = "far-end") => {
   const ids = makeIdGenerator(seed)
   let seq = 0
   const threads = new Map<string, ThreadEntry>()
   const items = new Map<string, ItemEntry>()
-  const all = new OrderedIndex<ThreadEntry>()
-  const byUser = new Map<string, OrderedIndex<ThreadEntry>>()
-  const noThreads = new OrderedIndex<ThreadEntry>()
-  const noItems = new OrderedIndex<ItemEntry>()
-
-  const threadTaken = (id: string) => threads.has(id)
-  const itemTaken = (id: string) => items.has(id)
+  const all: Array<ThreadEntry> = []
+  const byUser = new Map<string, Array<ThreadEntry>>()
 
   const live = (threadId: string): Either.Either<ThreadEntry, NotFoundError> => {
     const entry = threads.get(threadId)
-    return entry === undefined || entry.deleted ? Either.left(threadNotFound(threadId)) : Either.right(entry)
+    return entry === undefined || entry.deleted
+      ? Either.left(notFound(`No thread found with id '${threadId}'.`, null))
+      : Either.right(entry)
   }
 
-  const createThread = (input: NewThread): Thread.Thread => {
-    const thread: Thread.Thread = {
-      id: ids.next("cthr_", threadTaken),
-      object: "chatkit.thread",
-      created_at: input.createdAt,
-      title: input.title,
-      status: input.status,
-      user: input.user
-    }
-    const entry: ThreadEntry = { createdAt: input.createdAt, seq: seq++, thread, deleted: false, items: undefined }
-    threads.set(thread.id, entry)
-    all.insert(entry)
-    let userIndex = byUser.get(input.user)
-    if (userIndex === undefined) {
-      userIndex = new OrderedIndex()
-      byUser.set(input.user, userIndex)
-    }
-    userIndex.insert(entry)
-    return thread
+  const userThreads = (user: string): Array<ThreadEntry> => {
+    const entries = byUser.get(user)
+    if (entries !== undefined) return entries
+    const first: Array<ThreadEntry> = []
+    byUser.set(user, first)
+    return first
   }
 
-  const addItem = (threadId: string, fields: NewItem, createdAt: number) =>
-    Either.map(live(threadId), (thread) => {
-      const id = ids.next("cthi_", itemTaken)
-      const item = assign(fields, { id, created_at: createdAt, thread_id: threadId })
-      const entry: ItemEntry = { createdAt, seq: seq++, item, threadId, deleted: false }
-      items.set(id, entry)
-      if (thread.items === undefined) thread.items = new OrderedIndex()
-      thread.items.insert(entry)
-      return item
-    })
-
-  const updateThread = (threadId: string, update: (thread: Thread.Thread) => Thread.Thread) =>
-    Either.map(live(threadId), (entry) => {
-      entry.thread = update(entry.thread)
-      return entry.thread
-    })
-
-  const remove = (threadId: string) =>
-    Either.map(live(threadId), (entry): Thread.ThreadDeleted => {
-      entry.deleted = true
-      all.remove(entry)
-      const userIndex = byUser.get(entry.thread.user)
-      userIndex?.remove(entry)
-      if (userIndex?.size === 0) byUser.delete(entry.thread.user)
-      if (entry.items !== undefined) {
-        for (const item of entry.items.values()) item.deleted = true
-        entry.items = undefined
-      }
-      return { id: threadId, object: "chatkit.thread.deleted", deleted: true }
-    })
-
-  const cursor = <E extends Key>(
-    param: "after" | "before",
-    id: string | undefined,
-    lookup: (id: string) => E | undefined,
-    threadId: string | undefined
-  ): Either.Either<Key | undefined, NotFoundError> => {
-    if (id === undefined) return Either.right(undefined)
-    const entry = lookup(id)
-    return entry === undefined ? Either.left(cursorNotFound(param, id, threadId)) : Either.right(entry)
-  }
-
-  const page = <E extends Key, A extends { readonly id: string }>(
-    index: OrderedIndex<E>,
+  const page = <E extends OrderedIndex.Key, A extends { readonly id: string }>(
+    entries: ReadonlyArray<E>,
     params: ListParams.ListItemsParams,
-    lookup: (id: string) => E | undefined,
-    threadId: string | undefined,
+    cursor: (param: Cursor, id: string) => Either.Either<OrderedIndex.Key, NotFoundError>,
     value: (entry: E) => A
   ): Either.Either<Page.Page<A>, NotFoundError> => {
-    const after = cursor("after", params.after, lookup, threadId)
-    if (Either.isLeft(after)) return Either.left(after.left)
-    const before = cursor("before", params.before, lookup, threadId)
-    if (Either.isLeft(before)) return Either.left(before.left)
-    const slice = index.page({
-      limit: params.limit ?? ListParams.defaultLimit,
-      order: params.order ?? ListParams.defaultOrder,
-      after: after.right,
-      before: before.right,
-      fromEnd: beforeReading === "next-to-cursor" && before.right !== undefined
+    const key = (param: Cursor) => {
+      const id = params[param]
+      return id === undefined ? Either.right(undefined) : cursor(param, id)
+    }
+    return Either.map(Either.all([key("after"), key("before")]), ([after, before]) => {
+      const slice = OrderedIndex.page(entries, {
+        limit: params.limit ?? ListParams.defaultLimit,
+        order: params.order ?? ListParams.defaultOrder,
+        after,
+        before,
+        fromEnd: beforeReading === "next-to-cursor" && before !== undefined
+      })
+      return Page.make(slice.data.map(value), slice.hasMore, idOf)
     })
-    return Either.right(Page.make(slice.data.map(value), slice.hasMore, idOf))
   }
 
-  const threadValue = (entry: ThreadEntry) => entry.thread
-  const itemValue = (entry: ItemEntry) => entry.item
-  const lookupThread = (id: string) => threads.get(id)
+  const threadCursor = (param: Cursor, id: string) =>
+    Either.fromNullable(threads.get(id), () => notFound(`Invalid '${param}': no thread found with id '${id}'.`, param))
 
   return {
-    createThread,
-    addItem,
-    updateThread,
-    retrieve: (id) => Either.map(live(id), threadValue),
-    delete: remove,
-    list: (params) =>
-      page(
-        params.user === undefined ? all : byUser.get(params.user) ?? noThreads,
-        params,
-        lookupThread,
-        undefined,
-        threadValue
-      ),
-    listItems: (id, params) =>
-      Either.flatMap(live(id), (thread) =>
-        page(
-          thread.items ?? noItems,
-          params,
-          (cursorId) => {
-            const item = items.get(cursorId)
-            return item !== undefined && item.threadId === id ? item : undefined
-          },
-          id,
-          itemValue
-        )),
+    createThread: (input: ThreadsFake.ThreadInput, nowSeconds: number): Thread.Thread => {
+      const createdAt = input.createdAt ?? nowSeconds
+      const thread: Thread.Thread = {
+        id: ids.next("cthr_", (id) => threads.has(id)),
+        object: "chatkit.thread",
+        created_at: createdAt,
+        title: input.title ?? null,
+        status: input.status ?? activeStatus,
+        user: input.user
+      }
+      const entry: ThreadEntry = { createdAt, seq: seq++, thread, deleted: false, items: undefined }
+      threads.set(thread.id, entry)
+      OrderedIndex.insert(all, entry)
+      OrderedIndex.insert(userThreads(input.user), entry)
+      return thread
+    },
+    addItem: (threadId: string, fields: NewItem, createdAt: number) =>
+      Either.map(live(threadId), (thread) => {
+        const id = ids.next("cthi_", (taken) => items.has(taken))
+        const item = assign(fields, { id, created_at: createdAt, thread_id: threadId })
+        const entry: ItemEntry = { createdAt, seq: seq++, item, thread }
+        items.set(id, entry)
+        thread.items ??= []
+        OrderedIndex.insert(thread.items, entry)
+        return item
+      }),
+    updateThread: (threadId: string, update: (thread: Thread.Thread) => Thread.Thread) =>
+      Either.map(live(threadId), (entry) => {
+        entry.thread = update(entry.thread)
+        return entry.thread
+      }),
+    retrieve: (threadId: string) => Either.map(live(threadId), threadOf),
+    delete: (threadId: string) =>
+      Either.map(live(threadId), (entry): Thread.ThreadDeleted => {
+        entry.deleted = true
+        OrderedIndex.remove(all, entry)
+        OrderedIndex.remove(userThreads(entry.thread.user), entry)
+        return { id: threadId, object: "chatkit.thread.deleted", deleted: true }
+      }),
+    list: (params: ListParams.ListThreadsParams) =>
+      page(params.user === undefined ? all : byUser.get(params.user) ?? [], params, threadCursor, threadOf),
+    listItems: (threadId: string, params: ListParams.ListItemsParams) =>
+      Either.flatMap(live(threadId), (thread) =>
+        page(thread.items ?? [], params, (param, id) => {
+          const cursor = items.get(id)
+          return cursor?.thread === thread
+            ? Either.right(cursor)
+            : Either.left(notFound(`Invalid '${param}': no item found with id '${id}' in thread '${threadId}'.`, param))
+        }, itemOf)),
     snapshot: () => ({
-      threads: Array.from(threads.values()).filter((entry) => !entry.deleted).map(threadValue),
-      items: Array.from(items.values()).filter((entry) => !entry.deleted).map(itemValue)
+      threads: Array.from(threads.values()).filter((entry) => !entry.deleted).map(threadOf),
+      items: Array.from(items.values()).filter((entry) => !entry.thread.deleted).map(itemOf)
     })
   }
 }

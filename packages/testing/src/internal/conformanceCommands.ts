@@ -1,9 +1,12 @@
 import type * as ChatKitError from "@effect-chatkit/core/ChatKitError"
+import type * as ListParams from "@effect-chatkit/core/ListParams"
 import { ThreadsService } from "@effect-chatkit/core/ThreadsService"
 import { assert } from "@effect/vitest"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as fc from "effect/FastCheck"
 import * as Runtime from "effect/Runtime"
+import { createFixture } from "../Arbitraries.js"
 import { ThreadsFake } from "../ThreadsFake.js"
 import * as Gen from "./conformanceArbitraries.js"
 import { assertFails, collect, pick } from "./conformanceChecks.js"
@@ -33,7 +36,7 @@ const threadId = (store: Model.Store, index: number) =>
 
 const createThread = command(
   "createThread",
-  Gen.threadInWindow,
+  Gen.threadInput,
   (input, store) =>
     Effect.map(Effect.flatMap(ThreadsFake, (admin) => admin.createThread(input)), (created) => {
       assert.strictEqual(created.user, input.user)
@@ -44,7 +47,7 @@ const createThread = command(
 
 const addItem = command(
   "addItem",
-  fc.record({ thread, input: Gen.itemInWindow }),
+  fc.record({ thread, input: Gen.itemInput }),
   (input, store) =>
     Effect.gen(function*() {
       const id = threadId(store, input.thread)
@@ -54,84 +57,104 @@ const addItem = command(
     })
 )
 
-/** Creations are listed twice, so that they are drawn more often and stores grow. */
-const commands: ReadonlyArray<fc.Arbitrary<Command>> = [
-  createThread,
-  createThread,
-  addItem,
-  addItem,
-  command("deleteThread", fc.record({ thread }), (input, store) =>
-    Effect.gen(function*() {
-      const service = yield* ThreadsService
-      const id = threadId(store, input.thread)
-      if (!Model.isLive(store, id)) return yield* assertFails(service.delete(id), "NotFoundError")
-      assert.deepStrictEqual(yield* service.delete(id), { id, object: "chatkit.thread.deleted", deleted: true })
-      store.deleted.add(id)
-    })),
-  command("retrieve", fc.record({ thread }), (input, store) =>
-    Effect.gen(function*() {
-      const service = yield* ThreadsService
-      const id = threadId(store, input.thread)
-      const expected = store.threads.find((thread) => thread.id === id)
-      if (!Model.isLive(store, id) || expected === undefined) {
-        return yield* assertFails(service.retrieve(id), "NotFoundError")
-      }
-      assert.deepStrictEqual(yield* service.retrieve(id), expected)
-    })),
-  command(
-    "list",
-    fc.record({
-      items: fc.boolean(),
-      thread,
-      stream: fc.boolean(),
-      limit: fc.integer({ min: 0, max: 100 }),
-      order: Gen.order,
-      user: fc.option(Gen.userFilter, { nil: undefined }),
-      after: Listing.cursor,
-      before: Listing.cursor
-    }),
-    (input, store) =>
-      Effect.gen(function*() {
-        const service = yield* ThreadsService
-        const id = threadId(store, input.thread)
-        if (input.items && !Model.isLive(store, id)) {
-          return yield* assertFails(
-            input.stream ? collect(service.streamItems(id)) : service.listItems(id),
-            "NotFoundError"
-          )
-        }
-        // the items of a thread, or the threads (the user filter is ignored for items)
-        const verify = <A extends Model.Entry>(listing: Listing.Listing<A>) => {
-          const params = Listing.paramsOf(listing, input)
-          return input.stream ? Listing.verifyStream(listing, params) : Listing.verifyPage(listing, params)
-        }
-        return yield* input.items ? verify(Listing.items(service, store, id)) : verify(Listing.threads(service, store))
-      })
-  )
-]
+const deleteThread = command("deleteThread", fc.record({ thread }), (input, store) =>
+  Effect.gen(function*() {
+    const service = yield* ThreadsService
+    const id = threadId(store, input.thread)
+    if (!Model.isLive(store, id)) return yield* assertFails(service.delete(id), "NotFoundError")
+    assert.deepStrictEqual(yield* service.delete(id), { id, object: "chatkit.thread.deleted", deleted: true })
+    store.deleted.add(id)
+  }))
+
+const retrieve = command("retrieve", fc.record({ thread }), (input, store) =>
+  Effect.gen(function*() {
+    const service = yield* ThreadsService
+    const id = threadId(store, input.thread)
+    const expected = store.threads.find((thread) => thread.id === id)
+    if (!Model.isLive(store, id) || expected === undefined) {
+      return yield* assertFails(service.retrieve(id), "NotFoundError")
+    }
+    assert.deepStrictEqual(yield* service.retrieve(id), expected)
+  }))
 
 /**
- * Sequences of operations (create thread, add item, delete thread, list or stream threads and items with
- * cursors drawn from the model, retrieve), on threads that exist, were deleted or were never issued.
+ * One page or a full stream of the threads or of a thread's items, any window: the model's answer, a
+ * `NotFoundError` naming a cursor never issued in the list (or for the items of a thread that does not
+ * exist), a `BadRequestError` naming `limit` for a stream of `limit = 0` (its empty pages would never end).
+ */
+const list = command(
+  "list",
+  fc.record({
+    items: fc.boolean(),
+    thread,
+    stream: fc.boolean(),
+    limit: fc.oneof({ arbitrary: fc.constant(0), weight: 1 }, { arbitrary: Gen.limit, weight: 3 }),
+    order: fc.constantFrom<ListParams.Order>("asc", "desc"),
+    user: Gen.userFilter,
+    after: Listing.cursor,
+    before: Listing.cursor
+  }),
+  (input, store) =>
+    Effect.gen(function*() {
+      const service = yield* ThreadsService
+      const id = threadId(store, input.thread)
+      if (input.items && !Model.isLive(store, id)) {
+        return yield* assertFails(
+          input.stream ? collect(service.streamItems(id)) : service.listItems(id),
+          "NotFoundError"
+        )
+      }
+      const listing = input.items ? Listing.items(service, store, id) : Listing.threads(service, store)
+      const { limit, order, user } = input
+      const params = {
+        limit,
+        order,
+        user,
+        after: Listing.cursorOf(listing, input.after),
+        before: Listing.cursorOf(listing, input.before)
+      }
+      if (!input.stream) {
+        const expected = listing.page(params)
+        if (Either.isLeft(expected)) return yield* assertFails(listing.list(params), "NotFoundError", expected.left)
+        return yield* Listing.listChecked(listing, params)
+      }
+      const all = collect(listing.stream(params))
+      if (limit === 0) return yield* assertFails(all, "BadRequestError", "limit")
+      // the model's pages from the first on: the whole window, but for `before` read next to the cursor, where
+      // it is the page next to the cursor
+      const expected = Effect.runSync(Effect.either(Listing.walk(listing, listing.page, params)))
+      if (Either.isLeft(expected)) return yield* assertFails(all, "NotFoundError", expected.left)
+      assert.deepStrictEqual(yield* all, expected.right, "the stream")
+    })
+)
+
+/**
+ * A store seeded from a fixture, then sequences of operations on it (create thread, add item, delete thread,
+ * retrieve, list or stream threads and items in any window, with cursors drawn from the model), on threads
+ * that exist, were deleted or were never issued. Creations are drawn twice as often, so that stores grow.
  *
  * @internal
  */
-export const arbitrary: fc.Arbitrary<Iterable<Command>> = fc.commands([...commands], { maxCommands: 60, size: "max" })
+export const arbitrary = fc.record({
+  fixture: Gen.storeFixture({ maxThreads: 30, maxItems: 10 }),
+  commands: fc.commands([createThread, createThread, addItem, addItem, deleteThread, retrieve, list], {
+    maxCommands: 60,
+    size: "max"
+  })
+})
 
 /**
- * Runs a sequence against the service in context, checking every answer against a fresh model of a store
- * that follows `beforeReading`.
+ * Seeds the store under test with the fixture and runs the sequence against it, checking every answer against
+ * the model of a store that follows `beforeReading`.
  *
  * @internal
  */
 export const run = (
-  sequence: Iterable<Command>,
+  input: typeof arbitrary extends fc.Arbitrary<infer A> ? A : never,
   beforeReading: ThreadsFake.BeforeReading
-): Effect.Effect<void, never, Services> =>
-  Effect.flatMap(
-    Effect.runtime<Services>(),
-    (runtime) =>
-      Effect.promise(() =>
-        fc.asyncModelRun(() => ({ model: Model.emptyStore(beforeReading), real: runtime }), sequence)
-      )
-  )
+): Effect.Effect<void, ChatKitError.ChatKitError, Services> =>
+  Effect.gen(function*() {
+    const model = Model.storeOf(yield* createFixture(input.fixture), beforeReading)
+    const real = yield* Effect.runtime<Services>()
+    yield* Effect.promise(() => fc.asyncModelRun(() => ({ model, real }), input.commands))
+  })

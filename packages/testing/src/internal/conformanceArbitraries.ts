@@ -1,3 +1,4 @@
+import type * as ListParams from "@effect-chatkit/core/ListParams"
 import * as fc from "effect/FastCheck"
 import * as Arbitraries from "../Arbitraries.js"
 import type { ThreadsFake } from "../ThreadsFake.js"
@@ -26,6 +27,21 @@ export const limit: fc.Arbitrary<number> = fc.oneof(
   { arbitrary: fc.integer({ min: 1, max: 10 }), weight: 3 },
   { arbitrary: fc.integer({ min: 1, max: 100 }), weight: 1 }
 )
+
+/**
+ * A page size as `limit`, or 0 (an empty page that tells whether the window holds anything) a quarter of the time.
+ *
+ * @internal
+ */
+export const limitOrZero: fc.Arbitrary<number> = fc.oneof(
+  { arbitrary: fc.constant(0), weight: 1 },
+  { arbitrary: limit, weight: 3 }
+)
+
+/**
+ * @internal
+ */
+export const order: fc.Arbitrary<ListParams.Order> = fc.constantFrom("asc", "desc")
 
 /** A creation time in whole seconds from a window of a few, so that ties are common. */
 const createdAt = fc.integer({ min: 1_700_000_000, max: 1_700_000_004 })

@@ -1,12 +1,9 @@
 import type * as ChatKitError from "@effect-chatkit/core/ChatKitError"
-import type * as ListParams from "@effect-chatkit/core/ListParams"
 import { ThreadsService } from "@effect-chatkit/core/ThreadsService"
 import { assert } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
 import * as fc from "effect/FastCheck"
 import * as Runtime from "effect/Runtime"
-import { createFixture } from "../Arbitraries.js"
 import { ThreadsFake } from "../ThreadsFake.js"
 import * as Gen from "./conformanceArbitraries.js"
 import { assertFails, collect, pick } from "./conformanceChecks.js"
@@ -77,19 +74,14 @@ const retrieve = command("retrieve", fc.record({ thread }), (input, store) =>
     assert.deepStrictEqual(yield* service.retrieve(id), expected)
   }))
 
-/**
- * One page or a full stream of the threads or of a thread's items, any window: the model's answer, a
- * `NotFoundError` naming a cursor never issued in the list (or for the items of a thread that does not
- * exist), a `BadRequestError` naming `limit` for a stream of `limit = 0` (its empty pages would never end).
- */
 const list = command(
   "list",
   fc.record({
     items: fc.boolean(),
     thread,
     stream: fc.boolean(),
-    limit: fc.oneof({ arbitrary: fc.constant(0), weight: 1 }, { arbitrary: Gen.limit, weight: 3 }),
-    order: fc.constantFrom<ListParams.Order>("asc", "desc"),
+    limit: Gen.limitOrZero,
+    order: Gen.order,
     user: Gen.userFilter,
     after: Listing.cursor,
     before: Listing.cursor
@@ -105,56 +97,34 @@ const list = command(
         )
       }
       const listing = input.items ? Listing.items(service, store, id) : Listing.threads(service, store)
-      const { limit, order, user } = input
-      const params = {
-        limit,
-        order,
-        user,
-        after: Listing.cursorOf(listing, input.after),
-        before: Listing.cursorOf(listing, input.before)
-      }
-      if (!input.stream) {
-        const expected = listing.page(params)
-        if (Either.isLeft(expected)) return yield* assertFails(listing.list(params), "NotFoundError", expected.left)
-        return yield* Listing.listChecked(listing, params)
-      }
-      const all = collect(listing.stream(params))
-      if (limit === 0) return yield* assertFails(all, "BadRequestError", "limit")
-      // the model's pages from the first on: the whole window, but for `before` read next to the cursor, where
-      // it is the page next to the cursor
-      const expected = Effect.runSync(Effect.either(Listing.walk(listing, listing.page, params)))
-      if (Either.isLeft(expected)) return yield* assertFails(all, "NotFoundError", expected.left)
-      assert.deepStrictEqual(yield* all, expected.right, "the stream")
+      return yield* Listing.verify(listing, Listing.paramsOf(listing, input), input.stream)
     })
 )
 
 /**
- * A store seeded from a fixture, then sequences of operations on it (create thread, add item, delete thread,
- * retrieve, list or stream threads and items in any window, with cursors drawn from the model), on threads
- * that exist, were deleted or were never issued. Creations are drawn twice as often, so that stores grow.
+ * Sequences of operations (create thread, add item, delete thread, retrieve, list or stream threads and items
+ * with cursors drawn from the model), on threads that exist, were deleted or were never issued. Creations are
+ * drawn twice as often, so that stores grow.
  *
  * @internal
  */
-export const arbitrary = fc.record({
-  fixture: Gen.storeFixture({ maxThreads: 30, maxItems: 10 }),
-  commands: fc.commands([createThread, createThread, addItem, addItem, deleteThread, retrieve, list], {
-    maxCommands: 60,
-    size: "max"
-  })
-})
+export const arbitrary: fc.Arbitrary<Iterable<Command>> = fc.commands(
+  [createThread, createThread, addItem, addItem, deleteThread, retrieve, list],
+  { maxCommands: 60, size: "max" }
+)
 
 /**
- * Seeds the store under test with the fixture and runs the sequence against it, checking every answer against
- * the model of a store that follows `beforeReading`.
+ * Runs a sequence against the service in context, checking every answer against the model of an empty store
+ * that follows `beforeReading`.
  *
  * @internal
  */
 export const run = (
-  input: typeof arbitrary extends fc.Arbitrary<infer A> ? A : never,
+  sequence: Iterable<Command>,
   beforeReading: ThreadsFake.BeforeReading
-): Effect.Effect<void, ChatKitError.ChatKitError, Services> =>
-  Effect.gen(function*() {
-    const model = Model.storeOf(yield* createFixture(input.fixture), beforeReading)
-    const real = yield* Effect.runtime<Services>()
-    yield* Effect.promise(() => fc.asyncModelRun(() => ({ model, real }), input.commands))
-  })
+): Effect.Effect<void, never, Services> =>
+  Effect.flatMap(
+    Effect.runtime<Services>(),
+    (real) =>
+      Effect.promise(() => fc.asyncModelRun(() => ({ model: Model.storeOf([], beforeReading), real }), sequence))
+  )

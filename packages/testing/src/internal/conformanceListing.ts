@@ -7,7 +7,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as fc from "effect/FastCheck"
 import type * as Stream from "effect/Stream"
-import { pick } from "./conformanceChecks.js"
+import { assertFails, collect, pick } from "./conformanceChecks.js"
 import * as Model from "./conformanceModel.js"
 
 type Params = ListParams.ListThreadsParams
@@ -83,13 +83,24 @@ export const cursor: fc.Arbitrary<number | undefined> = fc.option(
   { nil: undefined, freq: 2 }
 )
 
+const cursorOf = (listing: Listing, index: number | undefined): string | undefined =>
+  index !== undefined && index < 0 ? pick(listing.strangers, -1 - index) : pick(listing.entries, index)?.id
+
 /**
- * The id a `cursor` stands for in `listing`.
+ * The list parameters of drawn input, its `cursor`s resolved in `listing`.
  *
  * @internal
  */
-export const cursorOf = (listing: Listing, index: number | undefined): string | undefined =>
-  index !== undefined && index < 0 ? pick(listing.strangers, -1 - index) : pick(listing.entries, index)?.id
+export const paramsOf = (
+  listing: Listing,
+  input: Omit<Params, "after" | "before"> & { readonly after: number | undefined; readonly before: number | undefined }
+): Params => ({
+  limit: input.limit,
+  order: input.order,
+  user: input.user,
+  after: cursorOf(listing, input.after),
+  before: cursorOf(listing, input.before)
+})
 
 /**
  * Lists one page and asserts that it is the model's.
@@ -127,3 +138,31 @@ export const walk = <E, R>(
     }
     return pages.flatMap((page) => page.data)
   })
+
+/**
+ * Checks one `list(params)`, or a full `stream(params)`, against the model: its answer, a `NotFoundError`
+ * naming a cursor never issued in the list, a `BadRequestError` naming `limit` for a stream of `limit = 0` (its
+ * empty pages would never end).
+ *
+ * @internal
+ */
+export const verify = (
+  listing: Listing,
+  params: Params,
+  stream: boolean
+): Effect.Effect<void, ChatKitError.ChatKitError> => {
+  if (!stream) {
+    const expected = listing.page(params)
+    return Either.isLeft(expected)
+      ? assertFails(listing.list(params), "NotFoundError", expected.left)
+      : Effect.asVoid(listChecked(listing, params))
+  }
+  const all = collect(listing.stream(params))
+  if (params.limit === 0) return assertFails(all, "BadRequestError", "limit")
+  // the model's pages from the first on: the whole window, but for `before` read next to the cursor, where it
+  // is the page next to the cursor
+  const expected = Effect.runSync(Effect.either(walk(listing, listing.page, params)))
+  return Either.isLeft(expected)
+    ? assertFails(all, "NotFoundError", expected.left)
+    : Effect.map(all, (actual) => assert.deepStrictEqual(actual, expected.right, "the stream"))
+}

@@ -8,7 +8,7 @@ import * as Effect from "effect/Effect"
 import * as fc from "effect/FastCheck"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
-import { createFixture } from "../Arbitraries.js"
+import { createFixture, type StoreFixture } from "../Arbitraries.js"
 import { ThreadsFake } from "../ThreadsFake.js"
 import * as Gen from "./conformanceArbitraries.js"
 import { assertFails, collect, pick, type Suite } from "./conformanceChecks.js"
@@ -49,37 +49,53 @@ const mutator = (store: Model.Store, mutations: ReadonlyArray<Mutation>) => {
     })
 }
 
+type Kind = "threads" | "items"
+
+const seeded = (kind: Kind) => ({
+  // lists of several pages: many threads (an item in some, for cursors of another list), or few threads with
+  // many items, one of them live to list its items
+  fixture: kind === "threads"
+    ? Gen.storeFixture({ maxThreads: 60, maxItems: 1 })
+    : Gen.storeFixture({ maxThreads: 3, maxItems: 40 }).filter(({ threads }) => threads.some((t) => !t.deleted)),
+  order: Gen.order,
+  user: Gen.userFilter
+})
+
+/** Seeds a fresh store with the fixture: its model, and the listing of `kind` (the items of the first live thread). */
+const withListing = (kind: Kind, fixture: StoreFixture, beforeReading: ThreadsFake.BeforeReading) =>
+  Effect.gen(function*() {
+    const service = yield* ThreadsService
+    const store = Model.storeOf(yield* createFixture(fixture), beforeReading)
+    const listing = kind === "threads"
+      ? Listing.threads(service, store)
+      : Listing.items(service, store, Model.liveThreads(store)[0]?.id ?? assert.fail("the fixture keeps a thread"))
+    return { listing, store }
+  })
+
 /**
- * Page walks and full streams of one list (the threads, or the items of a live thread) give it whole and in
- * order, every page the model's; for threads, half the runs delete and create threads between pages (and
- * between the elements a stream gives), and then every thread present throughout is seen once, in order.
+ * The paging properties of one list (the threads, or the items of a live thread): page walks and full streams
+ * give it whole and in order, every page the model's, and, for threads, while threads are deleted and created
+ * between pages (and between the elements a stream gives) every thread present throughout once, in order;
+ * windows; `limit = 0`; cursors never issued.
  *
  * @internal
  */
-export const walks = (suite: Suite<Services>, beforeReading: ThreadsFake.BeforeReading, kind: "threads" | "items") =>
+export const paging = (suite: Suite<Services>, beforeReading: ThreadsFake.BeforeReading, kind: Kind): void => {
   suite.test(
     kind === "threads"
       ? "a page walk and a full stream give every thread present throughout once, in order, for any limit and order, also while threads are deleted and created"
       : "a page walk and a full stream give the whole list in order, for any limit and order",
     fc.record({
-      // lists of several pages: many threads, or few threads with many items, one of them live
-      fixture: kind === "threads"
-        ? Gen.storeFixture({ maxThreads: 60, maxItems: 0 })
-        : Gen.storeFixture({ maxThreads: 3, maxItems: 40 }).filter(({ threads }) => threads.some((t) => !t.deleted)),
+      ...seeded(kind),
       limit: Gen.limit,
-      order: fc.constantFrom<ListParams.Order>("asc", "desc"),
-      user: Gen.userFilter,
+      // for threads, half the runs mutate the store while paging
       mutations: kind === "threads"
         ? fc.oneof(fc.constant([]), fc.array(mutation, { minLength: 1, maxLength: 12, size: "max" }))
         : fc.constant([])
     }),
     ({ fixture, mutations, ...params }, provide) =>
       provide(Effect.gen(function*() {
-        const service = yield* ThreadsService
-        const store = Model.storeOf(yield* createFixture(fixture), beforeReading)
-        const listing = kind === "threads"
-          ? Listing.threads(service, store)
-          : Listing.items(service, store, Model.liveThreads(store)[0]?.id ?? assert.fail("the fixture keeps a thread"))
+        const { listing, store } = yield* withListing(kind, fixture, beforeReading)
         // every element present at the start and throughout is seen once, nothing twice, in list order;
         // without mutations, exactly the list
         const assertSeen = (atStart: ReadonlyArray<Model.Entry>, seen: ReadonlyArray<Model.Entry>) => {
@@ -102,6 +118,19 @@ export const walks = (suite: Suite<Services>, beforeReading: ThreadsFake.BeforeR
         assertSeen(atStart(), yield* collect(Stream.tap(listing.stream(params), (element) => mutate(element.id))))
       }))
   )
+
+  suite.test(
+    "after and before are exclusive positional bounds, alone or together, also at deleted elements; limit = 0 tells whether the window holds anything; a cursor never issued in this list is a NotFoundError naming it",
+    fc.record({ ...seeded(kind), limit: Gen.limitOrZero, after: Listing.cursor, before: Listing.cursor }),
+    (input, provide) =>
+      provide(Effect.gen(function*() {
+        const { listing } = yield* withListing(kind, input.fixture, beforeReading)
+        const params = Listing.paramsOf(listing, input)
+        yield* Listing.verify(listing, params, false)
+        yield* Listing.verify(listing, params, true)
+      }))
+  )
+}
 
 const encode = Schema.encodeSync(
   Schema.Tuple(Schema.Array(Thread.Thread), Schema.Array(Schema.Array(ThreadItem.ThreadItem)))

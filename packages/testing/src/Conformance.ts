@@ -17,7 +17,7 @@ import * as Effect from "effect/Effect"
 import * as FastCheck from "effect/FastCheck"
 import * as Layer from "effect/Layer"
 import type * as Scope from "effect/Scope"
-import type { Example, Test } from "./internal/conformanceChecks.js"
+import type { Suite } from "./internal/conformanceChecks.js"
 import * as Commands from "./internal/conformanceCommands.js"
 import * as Properties from "./internal/conformanceProperties.js"
 import * as Sessions from "./internal/conformanceSessions.js"
@@ -58,7 +58,10 @@ export interface Options {
    * raises it for deeper runs.
    */
   readonly numRuns?: number | undefined
-  /** The time limit of each property, all its runs together. Defaults to 60 seconds. */
+  /**
+   * The time limit of each property, all its runs together. Defaults to 60 seconds for every 25 runs (at least
+   * 60 seconds), so that deeper runs get the time they need.
+   */
   readonly timeout?: Duration.DurationInput | undefined
   /**
    * The reading of `before` the implementation follows (see `ThreadsFake.BeforeReading`): the model the
@@ -87,21 +90,22 @@ const numRunsFromEnv = (): number => {
 const eventLoopTurn: Effect.Effect<void> = Effect.promise(() => new Promise<void>((resolve) => setTimeout(resolve, 0)))
 
 /** The way to register properties and examples over services built afresh from `layer` for every run. */
-const register = <R, E>(layer: Layer.Layer<R, E>, options: Options | undefined) => {
+const register = <R, E>(layer: Layer.Layer<R, E>, options: Options | undefined): Suite<R> => {
   const numRuns = Math.max(
     options?.numRuns ?? defaultNumRuns,
     numRunsFromEnv(),
     FastCheck.readConfigureGlobal().numRuns ?? 0
   )
-  const timeout = Duration.toMillis(options?.timeout ?? Duration.seconds(60))
+  const timeout = Duration.toMillis(options?.timeout ?? Duration.seconds(60 * Math.max(1, numRuns / defaultNumRuns)))
   const provide = <A, E2>(effect: Effect.Effect<A, E2, R>) => Effect.provide(effect, layer)
-  const test: Test<R> = (title, arbitrary, run) =>
-    it.live.prop(title, [arbitrary], ([input]) => Effect.zipLeft(run(input, provide), eventLoopTurn), {
-      timeout,
-      fastCheck: { numRuns }
-    })
-  const example: Example<R> = (title, run) => it.live(title, () => run(provide), timeout)
-  return { test, example }
+  return {
+    test: (title, arbitrary, run) =>
+      it.live.prop(title, [arbitrary], ([input]) => Effect.zipLeft(run(input, provide), eventLoopTurn), {
+        timeout,
+        fastCheck: { numRuns }
+      }),
+    example: (title, run) => it.live(title, () => run(provide), timeout)
+  }
 }
 
 /**
@@ -116,8 +120,8 @@ const register = <R, E>(layer: Layer.Layer<R, E>, options: Options | undefined) 
  *   list (also one issued in the other collection) is a `NotFoundError` naming it;
  * - the same seeding calls on two fresh stores give identical listings; invalid parameters are
  *   `BadRequestError`s naming them;
- * - random operation sequences (`fc.commands`: create, add item, delete, retrieve, list and stream, on
- *   threads that exist, were deleted or were never issued, so 404s included) agree with the model.
+ * - random operation sequences (`fc.commands`: create, add item, delete, retrieve, list and stream in any
+ *   window, on threads that exist, were deleted or were never issued, so 404s included) agree with the model.
  *
  * The model reads `before` as `Options.beforeReading` says (`"far-end"` by default, as the fake does).
  *
@@ -157,16 +161,17 @@ export const suite = <E>(
   layer: Layer.Layer<ThreadsService | ThreadsFake, E>,
   options?: Options
 ): void => {
-  const suite = { ...register(layer, options), beforeReading: options?.beforeReading ?? "far-end" }
+  const suite = register(layer, options)
+  const beforeReading = options?.beforeReading ?? "far-end"
   describe(name, () => {
-    describe("threads", () => Properties.paging(suite, "threads"))
-    describe("items", () => Properties.paging(suite, "items"))
+    describe("threads", () => Properties.paging(suite, beforeReading, "threads"))
+    describe("items", () => Properties.paging(suite, beforeReading, "items"))
     Properties.determinism(suite)
     Properties.validation(suite)
     suite.test(
       "random operation sequences agree with a sorted-array model",
       Commands.arbitrary,
-      (sequence, provide) => provide(Commands.run(sequence, suite.beforeReading))
+      (sequence, provide) => provide(Commands.run(sequence, beforeReading))
     )
   })
 }
@@ -205,11 +210,11 @@ export const suite = <E>(
  * @category suites
  */
 export const sessionsSuite = <E>(name: string, layer: Layer.Layer<SessionsService, E>, options?: Options): void => {
-  const { example, test } = register(layer, options)
+  const suite = register(layer, options)
   describe(name, () => {
-    Sessions.lifecycle(test)
-    Sessions.validation(test)
-    Sessions.expiry(example)
+    Sessions.lifecycle(suite)
+    Sessions.validation(suite)
+    Sessions.expiry(suite)
   })
 }
 

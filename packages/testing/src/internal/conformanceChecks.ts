@@ -14,22 +14,19 @@ import * as Stream from "effect/Stream"
 export type Provide<R> = <A, E>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, unknown>
 
 /**
- * Registers one property: `run` gets each generated input and the way to reach fresh services.
+ * The way to register properties and examples over fresh services: `run` gets each generated input (a property)
+ * and the way to reach services built afresh from the layer under test.
  *
  * @internal
  */
-export type Test<R> = <A>(
-  name: string,
-  arbitrary: fc.Arbitrary<A>,
-  run: (input: A, provide: Provide<R>) => Effect.Effect<void, unknown>
-) => void
-
-/**
- * Registers one example: `run` gets the way to reach fresh services.
- *
- * @internal
- */
-export type Example<R> = (name: string, run: (provide: Provide<R>) => Effect.Effect<void, unknown>) => void
+export interface Suite<R> {
+  readonly test: <A>(
+    name: string,
+    arbitrary: fc.Arbitrary<A>,
+    run: (input: A, provide: Provide<R>) => Effect.Effect<void, unknown>
+  ) => void
+  readonly example: (name: string, run: (provide: Provide<R>) => Effect.Effect<void, unknown>) => void
+}
 
 const statuses = { NotFoundError: 404, BadRequestError: 400 } as const
 
@@ -66,15 +63,3 @@ export const collect = <A, E, R>(stream: Stream.Stream<A, E, R>): Effect.Effect<
  */
 export const pick = <A>(elements: ReadonlyArray<A>, index: number | undefined): A | undefined =>
   index === undefined || elements.length === 0 ? undefined : elements[index % elements.length]
-
-/**
- * Drops the keys whose value is `undefined`, as parameters must not carry them.
- *
- * @internal
- */
-export const compact = <A extends Record<string, unknown>>(
-  params: A
-): { readonly [K in keyof A]?: Exclude<A[K], undefined> } =>
-  Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined)) as {
-    readonly [K in keyof A]?: Exclude<A[K], undefined>
-  }

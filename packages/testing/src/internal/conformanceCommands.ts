@@ -33,7 +33,7 @@ const threadId = (store: Model.Store, index: number) =>
 
 const createThread = command(
   "createThread",
-  Gen.threadInWindow,
+  Gen.threadInput,
   (input, store) =>
     Effect.map(Effect.flatMap(ThreadsFake, (admin) => admin.createThread(input)), (created) => {
       assert.strictEqual(created.user, input.user)
@@ -44,7 +44,7 @@ const createThread = command(
 
 const addItem = command(
   "addItem",
-  fc.record({ thread, input: Gen.itemInWindow }),
+  fc.record({ thread, input: Gen.itemInput }),
   (input, store) =>
     Effect.gen(function*() {
       const id = threadId(store, input.thread)
@@ -54,72 +54,67 @@ const addItem = command(
     })
 )
 
-/** Creations are listed twice, so that they are drawn more often and stores grow. */
-const commands: ReadonlyArray<fc.Arbitrary<Command>> = [
-  createThread,
-  createThread,
-  addItem,
-  addItem,
-  command("deleteThread", fc.record({ thread }), (input, store) =>
+const deleteThread = command("deleteThread", fc.record({ thread }), (input, store) =>
+  Effect.gen(function*() {
+    const service = yield* ThreadsService
+    const id = threadId(store, input.thread)
+    if (!Model.isLive(store, id)) return yield* assertFails(service.delete(id), "NotFoundError")
+    assert.deepStrictEqual(yield* service.delete(id), { id, object: "chatkit.thread.deleted", deleted: true })
+    store.deleted.add(id)
+  }))
+
+const retrieve = command("retrieve", fc.record({ thread }), (input, store) =>
+  Effect.gen(function*() {
+    const service = yield* ThreadsService
+    const id = threadId(store, input.thread)
+    const expected = store.threads.find((thread) => thread.id === id)
+    if (!Model.isLive(store, id) || expected === undefined) {
+      return yield* assertFails(service.retrieve(id), "NotFoundError")
+    }
+    assert.deepStrictEqual(yield* service.retrieve(id), expected)
+  }))
+
+const list = command(
+  "list",
+  fc.record({
+    items: fc.boolean(),
+    thread,
+    stream: fc.boolean(),
+    limit: Gen.limitOrZero,
+    order: Gen.order,
+    user: Gen.userFilter,
+    after: Listing.cursor,
+    before: Listing.cursor
+  }),
+  (input, store) =>
     Effect.gen(function*() {
       const service = yield* ThreadsService
       const id = threadId(store, input.thread)
-      if (!Model.isLive(store, id)) return yield* assertFails(service.delete(id), "NotFoundError")
-      assert.deepStrictEqual(yield* service.delete(id), { id, object: "chatkit.thread.deleted", deleted: true })
-      store.deleted.add(id)
-    })),
-  command("retrieve", fc.record({ thread }), (input, store) =>
-    Effect.gen(function*() {
-      const service = yield* ThreadsService
-      const id = threadId(store, input.thread)
-      const expected = store.threads.find((thread) => thread.id === id)
-      if (!Model.isLive(store, id) || expected === undefined) {
-        return yield* assertFails(service.retrieve(id), "NotFoundError")
+      if (input.items && !Model.isLive(store, id)) {
+        return yield* assertFails(
+          input.stream ? collect(service.streamItems(id)) : service.listItems(id),
+          "NotFoundError"
+        )
       }
-      assert.deepStrictEqual(yield* service.retrieve(id), expected)
-    })),
-  command(
-    "list",
-    fc.record({
-      items: fc.boolean(),
-      thread,
-      stream: fc.boolean(),
-      limit: fc.integer({ min: 0, max: 100 }),
-      order: Gen.order,
-      user: fc.option(Gen.userFilter, { nil: undefined }),
-      after: Listing.cursor,
-      before: Listing.cursor
-    }),
-    (input, store) =>
-      Effect.gen(function*() {
-        const service = yield* ThreadsService
-        const id = threadId(store, input.thread)
-        if (input.items && !Model.isLive(store, id)) {
-          return yield* assertFails(
-            input.stream ? collect(service.streamItems(id)) : service.listItems(id),
-            "NotFoundError"
-          )
-        }
-        // the items of a thread, or the threads (the user filter is ignored for items)
-        const verify = <A extends Model.Entry>(listing: Listing.Listing<A>) => {
-          const params = Listing.paramsOf(listing, input)
-          return input.stream ? Listing.verifyStream(listing, params) : Listing.verifyPage(listing, params)
-        }
-        return yield* input.items ? verify(Listing.items(service, store, id)) : verify(Listing.threads(service, store))
-      })
-  )
-]
+      const listing = input.items ? Listing.items(service, store, id) : Listing.threads(service, store)
+      return yield* Listing.verify(listing, Listing.paramsOf(listing, input), input.stream)
+    })
+)
 
 /**
- * Sequences of operations (create thread, add item, delete thread, list or stream threads and items with
- * cursors drawn from the model, retrieve), on threads that exist, were deleted or were never issued.
+ * Sequences of operations (create thread, add item, delete thread, retrieve, list or stream threads and items
+ * with cursors drawn from the model), on threads that exist, were deleted or were never issued. Creations are
+ * drawn twice as often, so that stores grow.
  *
  * @internal
  */
-export const arbitrary: fc.Arbitrary<Iterable<Command>> = fc.commands([...commands], { maxCommands: 60, size: "max" })
+export const arbitrary: fc.Arbitrary<Iterable<Command>> = fc.commands(
+  [createThread, createThread, addItem, addItem, deleteThread, retrieve, list],
+  { maxCommands: 60, size: "max" }
+)
 
 /**
- * Runs a sequence against the service in context, checking every answer against a fresh model of a store
+ * Runs a sequence against the service in context, checking every answer against the model of an empty store
  * that follows `beforeReading`.
  *
  * @internal
@@ -130,8 +125,6 @@ export const run = (
 ): Effect.Effect<void, never, Services> =>
   Effect.flatMap(
     Effect.runtime<Services>(),
-    (runtime) =>
-      Effect.promise(() =>
-        fc.asyncModelRun(() => ({ model: Model.emptyStore(beforeReading), real: runtime }), sequence)
-      )
+    (real) =>
+      Effect.promise(() => fc.asyncModelRun(() => ({ model: Model.storeOf([], beforeReading), real }), sequence))
   )

@@ -3,6 +3,7 @@ import * as Page from "@effect-chatkit/core/Page"
 import type { Thread } from "@effect-chatkit/core/Thread"
 import type { ThreadItem } from "@effect-chatkit/core/ThreadItem"
 import * as Either from "effect/Either"
+import type { SeededThread } from "../Arbitraries.js"
 import type { ThreadsFake } from "../ThreadsFake.js"
 
 /**
@@ -83,12 +84,17 @@ export interface Store {
 }
 
 /**
+ * The model of a store seeded with `Arbitraries.createFixture`.
+ *
  * @internal
  */
-export const emptyStore = (beforeReading: ThreadsFake.BeforeReading = "far-end"): Store => ({
-  threads: [],
-  deleted: new Set(),
-  items: new Map(),
+export const storeOf = (
+  seeded: ReadonlyArray<SeededThread>,
+  beforeReading: ThreadsFake.BeforeReading
+): Store => ({
+  threads: seeded.map(({ thread }) => thread),
+  deleted: new Set(seeded.filter(({ deleted }) => deleted).map(({ thread }) => thread.id)),
+  items: new Map(seeded.map(({ items, thread }) => [thread.id, [...items]])),
   beforeReading
 })
 

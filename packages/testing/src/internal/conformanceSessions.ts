@@ -17,140 +17,105 @@ import * as Schema from "effect/Schema"
 import * as Arbitraries from "../Arbitraries.js"
 import * as Checks from "./conformanceChecks.js"
 
-type Test = Checks.Test<SessionsService>
+type Suite = Checks.Suite<SessionsService>
 
 const encode = Schema.encodeSync(Session.ChatSession)
 
-/** The fields of a section: every override given, the default otherwise. */
-const over = <A extends object>(
-  defaults: A,
-  overrides: { readonly [K in keyof A]?: A[K] | undefined } | undefined
-) => ({
-  ...defaults,
-  ...Checks.compact(overrides ?? {})
-})
-
 /**
- * The API's documented defaults, written out here rather than read from the implementation's constants, so
- * that a wrong default there fails the suite.
+ * The model: what a session created from `params` holds, but for its id, secret and expiry. The API's
+ * documented defaults are written out here rather than read from the implementation's constants, so that a
+ * wrong default there fails the suite.
  */
-const documented: {
-  readonly maxRequestsPerMinute: number
-  readonly expiresAfterSeconds: number
-  readonly tracingEnabled: boolean
-  readonly configuration: Session.ChatKitConfiguration
-} = {
-  maxRequestsPerMinute: 10,
-  expiresAfterSeconds: 600,
-  tracingEnabled: true,
-  configuration: {
-    automatic_thread_titling: { enabled: true },
-    file_upload: { enabled: false, max_file_size: 512, max_files: 10 },
-    history: { enabled: true, recent_threads: null }
-  }
-}
-
-/** The model: what a session created from `params` holds, but for its id, secret and expiry. */
 const expectedFields = (params: SessionParams.CreateSessionParams) => {
-  const defaults = documented.configuration
   const configuration = params.chatkit_configuration
-  const maxRequests = params.rate_limits?.max_requests_per_1_minute ?? documented.maxRequestsPerMinute
+  const maxRequests = params.rate_limits?.max_requests_per_1_minute ?? 10
   return {
     object: "chatkit.session",
     workflow: {
       id: params.workflow.id,
       version: params.workflow.version ?? null,
       state_variables: params.workflow.state_variables ?? null,
-      tracing: over({ enabled: documented.tracingEnabled }, params.workflow.tracing)
+      tracing: { enabled: true, ...params.workflow.tracing }
     },
     user: params.user,
     rate_limits: { max_requests_per_1_minute: maxRequests },
     max_requests_per_1_minute: maxRequests,
     status: "active",
     chatkit_configuration: {
-      automatic_thread_titling: over(defaults.automatic_thread_titling, configuration?.automatic_thread_titling),
-      file_upload: over(defaults.file_upload, configuration?.file_upload),
-      history: over(defaults.history, configuration?.history)
+      automatic_thread_titling: { enabled: true, ...configuration?.automatic_thread_titling },
+      file_upload: { enabled: false, max_file_size: 512, max_files: 10, ...configuration?.file_upload },
+      history: { enabled: true, recent_threads: null, ...configuration?.history }
     }
   }
 }
 
-const nowSeconds = Effect.map(Clock.currentTimeMillis, (millis) => Math.floor(millis / 1000))
+/** The documented lifetime: `expires_after.seconds`, 600 by default. */
+const lifetime = (params: SessionParams.CreateSessionParams) => params.expires_after?.seconds ?? 600
 
-const lifetime = (params: SessionParams.CreateSessionParams) =>
-  params.expires_after?.seconds ?? documented.expiresAfterSeconds
+const nowSeconds = Effect.map(Clock.currentTimeMillis, (millis) => Math.floor(millis / 1000))
 
 type Mutable = Record<string, unknown>
 
-interface Violation {
-  readonly param: string
-  readonly apply: (params: Mutable) => void
+/**
+ * A copy of `params` with the dotted `param` set to `value`, creating the objects on its path (an
+ * `expires_after` created so gets a valid anchor and seconds first).
+ */
+const breaking = (params: SessionParams.CreateSessionParams, param: string, value: unknown): Mutable => {
+  const copy: Mutable = structuredClone(params)
+  const keys = param.split(".")
+  const last = keys.pop() ?? param
+  const parent = keys.reduce(
+    (object, key) => (object[key] ??= key === "expires_after" ? { anchor: "created_at", seconds: 60 } : {}) as Mutable,
+    copy
+  )
+  parent[last] = value
+  return copy
 }
-
-/** Sets the dotted `param` to a drawn value, creating the objects on its path. */
-const set = (param: string, arbitrary: fc.Arbitrary<unknown>): fc.Arbitrary<Violation> =>
-  arbitrary.map((value) => ({
-    param,
-    apply: (params) => {
-      const keys = param.split(".")
-      const last = keys.pop() ?? param
-      const parent = keys.reduce((object, key) => {
-        const next = object[key]
-        if (typeof next === "object" && next !== null) return next as Mutable
-        const created: Mutable = {}
-        object[key] = created
-        return created
-      }, params)
-      parent[last] = value
-    }
-  }))
 
 const notInteger = fc.double({ noNaN: true, min: -1000, max: 1000 }).filter((n) => !Number.isInteger(n))
 
+/** A number outside `[min, max]` (the nearest one often) or not an integer, or a string. */
 const outside = (min: number, max?: number) =>
   fc.oneof(
+    fc.constant(min - 1),
     fc.integer({ min: min - 1000, max: min - 1 }),
-    ...(max === undefined ? [] : [fc.integer({ min: max + 1, max: max + 1000 })]),
+    ...(max === undefined ? [] : [fc.constant(max + 1), fc.integer({ min: max + 1, max: max + 1000 })]),
     notInteger,
     fc.constant("1")
   )
 
-const notBoolean = fc.oneof(fc.constant("true"), fc.constant(1), fc.constant(null))
+const notBoolean = fc.constantFrom<Array<unknown>>("true", 1, null)
 
-const names = (count: number) => Array.from({ length: count }, (_, index) => [`v${index}`, index] as const)
-
-/** One way to break each constraint, drawn anew every run. */
-const violations: ReadonlyArray<fc.Arbitrary<Violation>> = [
-  set("user", fc.oneof(fc.constant(""), fc.constant(1), fc.constant(null))),
-  set("workflow.id", fc.oneof(fc.constant(""), fc.constant(7))),
-  set("workflow.version", fc.oneof(fc.constant(1), fc.constant(true))),
-  set("workflow.tracing.enabled", notBoolean),
-  set(
-    "workflow.state_variables",
-    fc.oneof(
-      fc.integer({ min: SessionParams.maxStateVariables + 1, max: 80 }).map((count) =>
-        Object.fromEntries(names(count))
-      ),
-      fc.integer({ min: SessionParams.maxStateVariableKeyLength + 1, max: 100 }).map((length) => ({
-        ["k".repeat(length)]: 1
-      })),
-      fc.constant("a=1")
-    )
+/** One way to break each constraint, by the dotted param the error must name, drawn anew every run. */
+const violations = fc.record({
+  user: fc.constantFrom<Array<unknown>>("", 1, null),
+  "workflow.id": fc.constantFrom<Array<unknown>>("", 7),
+  "workflow.version": fc.constantFrom<Array<unknown>>(1, true),
+  "workflow.tracing.enabled": notBoolean,
+  "workflow.state_variables": fc.oneof(
+    fc.integer({ min: SessionParams.maxStateVariables + 1, max: 80 }).map((count) =>
+      Object.fromEntries(Array.from({ length: count }, (_, index) => [`v${index}`, index]))
+    ),
+    fc.integer({ min: SessionParams.maxStateVariableKeyLength + 1, max: 100 }).map((length) => ({
+      ["k".repeat(length)]: 1
+    })),
+    fc.constant("a=1")
   ),
-  set("workflow.state_variables.k", fc.oneof(fc.constant(null), fc.constant([1]), fc.constant({}))),
-  set("expires_after.anchor", fc.oneof(fc.constant("updated_at"), fc.constant(""))),
-  set("expires_after.seconds", outside(1, SessionParams.maxExpiresAfterSeconds)),
-  set("rate_limits.max_requests_per_1_minute", outside(1)),
-  set("chatkit_configuration.automatic_thread_titling.enabled", notBoolean),
-  set("chatkit_configuration.file_upload.enabled", notBoolean),
-  set("chatkit_configuration.file_upload.max_file_size", outside(1, SessionParams.maxFileSize)),
-  set("chatkit_configuration.file_upload.max_files", outside(1)),
-  set("chatkit_configuration.history.enabled", notBoolean),
-  set("chatkit_configuration.history.recent_threads", outside(1)),
-  fc.constantFrom("", "workflow.", "chatkit_configuration.history.", "rate_limits.").chain((path) =>
-    set(`${path}unknown_key`, fc.constant(1))
-  )
-]
+  "workflow.state_variables.k": fc.constantFrom<Array<unknown>>(null, [1], {}),
+  "expires_after.anchor": fc.constantFrom("updated_at", ""),
+  "expires_after.seconds": outside(1, SessionParams.maxExpiresAfterSeconds),
+  "rate_limits.max_requests_per_1_minute": outside(1),
+  "chatkit_configuration.automatic_thread_titling.enabled": notBoolean,
+  "chatkit_configuration.file_upload.enabled": notBoolean,
+  "chatkit_configuration.file_upload.max_file_size": outside(1, SessionParams.maxFileSize),
+  "chatkit_configuration.file_upload.max_files": outside(1),
+  "chatkit_configuration.history.enabled": notBoolean,
+  "chatkit_configuration.history.recent_threads": outside(1),
+  unknown_key: fc.constant(1),
+  "workflow.unknown_key": fc.constant(1),
+  "chatkit_configuration.history.unknown_key": fc.constant(1),
+  "rate_limits.unknown_key": fc.constant(1)
+})
 
 /**
  * Every constraint, broken in otherwise valid parameters, is a `BadRequestError` naming its dotted path:
@@ -158,26 +123,17 @@ const violations: ReadonlyArray<fc.Arbitrary<Violation>> = [
  *
  * @internal
  */
-export const validation = (test: Test): void =>
-  test(
+export const validation = (suite: Suite): void =>
+  suite.test(
     "every constraint broken is a BadRequestError naming its parameter",
-    fc.record({ params: Arbitraries.createSessionParams, violations: fc.tuple(...violations) }),
+    fc.record({ params: Arbitraries.createSessionParams, violations }),
     ({ params, violations }, provide) =>
       provide(Effect.gen(function*() {
         const service = yield* SessionsService
-        for (const violation of violations) {
-          const broken: Mutable = structuredClone(params) as Mutable
-          // an expires_after that is added for the violation needs a valid anchor and seconds first
-          if (violation.param.startsWith("expires_after.") && broken.expires_after === undefined) {
-            broken.expires_after = { anchor: "created_at", seconds: 60 }
-          }
-          violation.apply(broken)
+        for (const [param, value] of Object.entries(violations)) {
           // deliberately ill-typed input, as an untyped caller could send it
-          yield* Checks.assertFails(
-            service.create(broken as unknown as SessionParams.CreateSessionParams),
-            "BadRequestError",
-            violation.param
-          )
+          const broken = breaking(params, param, value) as unknown as SessionParams.CreateSessionParams
+          yield* Checks.assertFails(service.create(broken), "BadRequestError", param)
         }
         yield* Checks.assertFails(service.cancel(""), "BadRequestError", "session_id")
       }))
@@ -192,8 +148,8 @@ export const validation = (test: Test): void =>
  *
  * @internal
  */
-export const lifecycle = (test: Test): void =>
-  test(
+export const lifecycle = (suite: Suite): void =>
+  suite.test(
     "valid parameters give an active session reflecting them over the documented defaults; cancel turns it cancelled, again answers it unchanged, and an unknown id is a 404; the same calls on two fresh services give identical sessions, ids and secrets included",
     fc.record({
       calls: fc.array(fc.record({ params: Arbitraries.createSessionParams, cancel: fc.boolean() }), {
@@ -250,8 +206,8 @@ const statusOf = (effect: Effect.Effect<Session.ChatSession, ChatKitError.ChatKi
  *
  * @internal
  */
-export const expiry = (example: Checks.Example<SessionsService>): void =>
-  example(
+export const expiry = (suite: Suite): void =>
+  suite.example(
     "a session is active until expires_at, then expired; cancelling it then changes nothing",
     (provide) =>
       provide(Effect.gen(function*() {

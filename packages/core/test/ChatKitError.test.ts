@@ -1,19 +1,7 @@
 import { ChatKitError } from "@effect-chatkit/core"
 import { assert, describe, it } from "@effect/vitest"
 import { Duration, FastCheck, Schema } from "effect"
-
-const expectedTag = (status: number): string => {
-  const named: Record<number, string> = {
-    400: "BadRequestError",
-    401: "AuthenticationError",
-    403: "PermissionDeniedError",
-    404: "NotFoundError",
-    409: "ConflictError",
-    422: "UnprocessableEntityError",
-    429: "RateLimitError"
-  }
-  return named[status] ?? (status >= 500 ? "InternalServerError" : "ApiError")
-}
+import { expectedTag } from "../../../test/statusErrors.js"
 
 describe("ChatKitError", () => {
   it.prop("fromStatus maps every status as the official SDK does, and statusOf gives it back", [

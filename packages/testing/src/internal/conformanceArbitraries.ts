@@ -1,3 +1,10 @@
+/**
+ * The conformance suite's inputs beyond `Arbitraries`: its few users (some needing escapes in a query
+ * string), page sizes, orders, and stores seeded in a narrow time window, so that filters select several
+ * threads and `created_at` ties are common.
+ *
+ * @internal
+ */
 import type * as ListParams from "@effect-chatkit/core/ListParams"
 import * as fc from "effect/FastCheck"
 import * as Arbitraries from "../Arbitraries.js"

@@ -1,3 +1,9 @@
+/**
+ * What every conformance property shares: the way properties and examples are registered over fresh services
+ * (`Suite`), the assertion that an effect fails with a given error naming its parameter, and small helpers.
+ *
+ * @internal
+ */
 import type * as ChatKitError from "@effect-chatkit/core/ChatKitError"
 import { assert } from "@effect/vitest"
 import * as Chunk from "effect/Chunk"

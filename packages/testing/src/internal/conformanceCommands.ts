@@ -1,3 +1,9 @@
+/**
+ * The model-based run of the conformance suite: random sequences of creations, item additions, deletes,
+ * retrieves, lists and streams (`fc.commands`), each answer checked against the model of the store.
+ *
+ * @internal
+ */
 import type * as ChatKitError from "@effect-chatkit/core/ChatKitError"
 import { ThreadsService } from "@effect-chatkit/core/ThreadsService"
 import { assert } from "@effect/vitest"

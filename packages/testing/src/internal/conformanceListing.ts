@@ -1,3 +1,9 @@
+/**
+ * One list of the service under test (the threads, or the items of a thread) beside the model's answers for
+ * it, so that each paging check (a page, a walk of pages, a full stream) is written once for both.
+ *
+ * @internal
+ */
 import type * as ChatKitError from "@effect-chatkit/core/ChatKitError"
 import type * as ListParams from "@effect-chatkit/core/ListParams"
 import type * as Page from "@effect-chatkit/core/Page"

@@ -1,3 +1,9 @@
+/**
+ * The model of the paging contract, shared by the conformance suite and the doctor: a sorted array of the
+ * elements ever issued, the page any call should answer over it, and a plain model of a store.
+ *
+ * @internal
+ */
 import * as ListParams from "@effect-chatkit/core/ListParams"
 import * as Page from "@effect-chatkit/core/Page"
 import type { Thread } from "@effect-chatkit/core/Thread"

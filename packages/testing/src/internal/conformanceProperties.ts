@@ -1,3 +1,9 @@
+/**
+ * The paging properties of the conformance suite, each written once for threads and for items: walks and
+ * streams (while threads change), windows, `limit = 0`, cursors never issued; determinism; invalid parameters.
+ *
+ * @internal
+ */
 import type * as ChatKitError from "@effect-chatkit/core/ChatKitError"
 import type * as ListParams from "@effect-chatkit/core/ListParams"
 import * as Thread from "@effect-chatkit/core/Thread"
